@@ -1,0 +1,38 @@
+# The two commands of the README:
+#   make build   builds the site into site/ (creates or reuses .venv/ first)
+#   make test    runs the whole test suite (creates or reuses .venv/ with the test tools first)
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --disable-pip-version-check -q
+
+.PHONY: build test
+
+build: $(VENV)/.runtime
+	$(BIN)/glossary build
+
+test: $(VENV)/.dev chromium
+	$(BIN)/python -m pytest
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (found $(PYTHON))"; exit 1; }
+	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); echo "Could not create $(VENV): on Debian, run 'apt-get install python3-venv' first"; exit 1; }
+
+$(VENV)/.runtime: requirements.txt pyproject.toml | $(BIN)/python
+	$(PIP) install -r requirements.txt
+	$(PIP) install --no-deps -e .
+	@touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(PIP) install -r requirements-dev.txt
+	@touch $@
+
+# Browser tests drive Debian's Chromium (browsers cannot be downloaded here). Installed when
+# missing and we may; otherwise the browser tests say they are skipped (and fail under CI).
+.PHONY: chromium
+chromium:
+	@[ -x /usr/bin/chromium ] || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; \
+	  else echo "note: /usr/bin/chromium is missing: run 'sudo apt-get install chromium' to run the browser tests"; fi; }

@@ -1,0 +1,247 @@
+"""Checks across entries: references, names, URLs, content safety, and link-graph warnings."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from . import markdown_scan
+from .load import is_slug
+from .model import Entry, Glossary
+from .problems import Mark, Problem, Severity
+from .schema import slugify
+
+
+def check_glossary(glossary: Glossary) -> list[Problem]:
+    problems: list[Problem] = []
+    known = set(glossary.entries) | glossary.unreadable_slugs
+    for entry in glossary.entries.values():
+        problems += _category_problems(entry, glossary)
+        problems += _reference_problems(entry, known)
+        problems += _content_problems(entry)
+    problems += _name_problems(glossary)
+    problems += _url_problems(glossary)
+    problems += _comparison_problems(glossary, known)
+    problems += _graph_warnings(glossary)
+    return problems
+
+
+def name_key(name: str) -> str:
+    """How names are compared: case, Unicode form and spacing do not count."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def _did_you_mean(wrong: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(wrong, sorted(choices), n=1, cutoff=0.6)
+    if not close and "-" not in wrong:  # 'nearshore' -> 'nearshoring': compare with word starts
+        close = [c for c in sorted(choices) if c.startswith(wrong[: max(4, len(wrong) - 2)])][:1]
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def _category_problems(entry: Entry, glossary: Glossary) -> list[Problem]:
+    problems = []
+    if entry.category and glossary.categories and entry.category not in glossary.categories:
+        problems.append(entry.mark(["category"]).problem(
+            "unknown-category", f"the category '{entry.category}' is not declared in categories.yml",
+            _did_you_mean(entry.category, glossary.categories)
+            or "known categories: " + ", ".join(glossary.categories)))
+    for facet, value in entry.facets.items():
+        declared = glossary.facets.get(facet)
+        if declared is None:
+            problems.append(entry.mark(["facets", facet], key=True).problem(
+                "unknown-facet", f"the facet '{facet}' is not declared in categories.yml",
+                _did_you_mean(facet, glossary.facets) or "known facets: " + ", ".join(glossary.facets)))
+        elif value not in declared.values:
+            problems.append(entry.mark(["facets", facet]).problem(
+                "unknown-facet-value", f"'{value}' is not a value of the facet '{facet}'",
+                _did_you_mean(value, declared.values) or "allowed values: " + ", ".join(declared.values)))
+    return problems
+
+
+def _reference(entry: Entry, target: str, known: set[str], mark: Mark, what: str) -> list[Problem]:
+    if target == entry.slug:
+        return [mark.problem("self-link", f"{what} points to the entry itself", "remove it")]
+    if not is_slug(target):
+        suggestion = slugify(target)
+        hint = f"write the slug, e.g. '{suggestion}'" if suggestion in known else "write the slug of an existing term"
+        return [mark.problem("unknown-ref", f"{what} '{target}' is not a slug", hint)]
+    if target not in known:
+        return [mark.problem("unknown-ref", f"{what} '{target}' does not exist",
+                             _did_you_mean(target, known) or "check the slug in glossary/terms/")]
+    return []
+
+
+def _reference_problems(entry: Entry, known: set[str]) -> list[Problem]:
+    problems = []
+    for index, target in enumerate(entry.related):
+        problems += _reference(entry, target, known, entry.mark(["related", index]), "related term")
+    for target in entry.contrast:
+        problems += _reference(entry, target, known, entry.mark(["contrast", target], key=True),
+                               "contrasted term")
+    for path, text in entry.markdown_fields():
+        for link in markdown_scan.term_links(text):
+            problems += _reference(entry, link.text, known, entry.mark_in_text(path, link.offset),
+                                   "the link")
+    return problems
+
+
+def _content_problems(entry: Entry) -> list[Problem]:
+    problems = []
+    fields: list[tuple[list[Any], str, bool]] = [(p, t, True) for p, t in entry.markdown_fields()]
+    fields += [(p, t, False) for p, t in entry.plain_fields()]
+    for path, text, is_markdown in fields:
+        for found in markdown_scan.raw_html(text):
+            problems.append(entry.mark_in_text(path, found.offset).problem(
+                "raw-html", f"raw HTML '{found.text}' is not allowed"
+                + ("" if is_markdown else " (this field is plain text)"),
+                "use Markdown instead; to show code, put it in backticks: `<tag>`"
+                if is_markdown else "remove the markup"))
+        if is_markdown:
+            for found in markdown_scan.unsafe_urls(text):
+                problems.append(entry.mark_in_text(path, found.offset).problem(
+                    "unsafe-url", f"the link target '{found.text}' is not an http:// or https:// address",
+                    "link to other terms with [[slug]]; link elsewhere with a full https:// address"))
+    for path in (["summary"], ["definition"]):
+        text = entry.summary if path == ["summary"] else entry.definition
+        if "TODO" in text:
+            problems.append(entry.mark_in_text(path, text.index("TODO")).problem(
+                "placeholder-text", f"the {path[0]} still contains the placeholder 'TODO'",
+                "replace it with the real text", Severity.WARNING))
+    for index, source in enumerate(entry.sources):
+        if source.url is not None and not markdown_scan.is_safe_url(source.url):
+            problems.append(entry.mark(["sources", index, "url"]).problem(
+                "bad-url", f"the source link '{source.url}' is not an http:// or https:// address",
+                "use the full web address starting with https://"))
+    return problems
+
+
+def _name_problems(glossary: Glossary) -> list[Problem]:
+    """Terms and aliases must name one entry each, whatever their case or spacing."""
+    problems = []
+    owners: dict[str, tuple[Entry, list[Any]]] = {}
+    for entry in glossary.entries.values():
+        own: dict[str, list[Any]] = {}
+        for path, name in _names(entry):
+            key = name_key(name)
+            if not key:
+                continue
+            if key in own:
+                if path != ["term"] and own[key] == ["term"]:
+                    problems.append(entry.mark(path).problem(
+                        "redundant-alias", f"the alias '{name}' only repeats the term",
+                        "remove it: the term is searchable already", Severity.WARNING))
+                else:
+                    problems.append(entry.mark(path).problem(
+                        "duplicate-item", f"the alias '{name}' is listed twice (letter case aside)",
+                        "remove one of them"))
+                continue
+            own[key] = path
+            if key in owners:
+                other, other_path = owners[key]
+                kind = "term" if path == ["term"] else "alias"
+                other_kind = "term" if other_path == ["term"] else "an alias"
+                code = "duplicate-term" if kind == "term" and other_kind == "term" else "alias-collision"
+                problems.append(entry.mark(path).problem(
+                    code, f"the {kind} '{name}' is already {other_kind} of '{other.slug}' ({other.path})",
+                    "every name must lead to one entry: rename it or remove it from one entry"))
+            else:
+                owners[key] = (entry, path)
+    return problems
+
+
+def _names(entry: Entry) -> list[tuple[list[Any], str]]:
+    return [(["term"], entry.term)] + [(["aliases", i], alias) for i, alias in enumerate(entry.aliases)]
+
+
+def published_paths(entry: Entry) -> dict[str, list[Any]]:
+    """URL slugs that redirect to `entry` (aliases and previous slugs) -> the field they come from."""
+    paths: dict[str, list[Any]] = {}
+    for index, old in enumerate(entry.previous_slugs):
+        paths.setdefault(old, ["previous_slugs", index])
+    for index, alias in enumerate(entry.aliases):
+        slug = slugify(alias)
+        if slug and slug != entry.slug:
+            paths.setdefault(slug, ["aliases", index])
+    return paths
+
+
+def _url_problems(glossary: Glossary) -> list[Problem]:
+    """Every /terms/<slug>/ URL must lead to exactly one entry."""
+    problems = []
+    claimed: dict[str, tuple[Entry, list[Any]]] = {}
+    live = set(glossary.entries) | glossary.unreadable_slugs
+    for entry in glossary.entries.values():
+        for slug, path in published_paths(entry).items():
+            is_previous = path[0] == "previous_slugs"
+            what = f"the previous slug '{slug}'" if is_previous else f"the alias '{entry.aliases[path[1]]}'"
+            if slug in live:
+                if not is_previous and slug in glossary.entries and name_key(glossary.entries[slug].term) == name_key(entry.aliases[path[1]]):
+                    continue  # already reported as an alias/term collision
+                problems.append(entry.mark(path).problem(
+                    "url-clash", f"{what} would redirect /terms/{slug}/, which is the page of the live term '{slug}'",
+                    "remove it: a live page cannot also redirect" if is_previous
+                    else "rephrase or remove the alias: its URL is taken by another term"))
+            elif slug in claimed:
+                other, _ = claimed[slug]
+                problems.append(entry.mark(path).problem(
+                    "url-clash", f"{what} would redirect /terms/{slug}/, which already redirects to '{other.slug}'",
+                    "keep the name in one entry only"))
+            elif is_slug(slug):
+                claimed[slug] = (entry, path)
+    return problems
+
+
+def _comparison_problems(glossary: Glossary, known: set[str]) -> list[Problem]:
+    problems = []
+    for comparison in glossary.comparisons:
+        for slug in comparison.terms:
+            if slug not in known:
+                problems.append(comparison.mark.problem(
+                    "unknown-ref", f"the comparison '{comparison.slug}' names the term '{slug}', which does not exist",
+                    _did_you_mean(slug, known) or "check the slug in glossary/terms/"))
+        for path, text in (([], comparison.intro),):
+            del path
+            for link in markdown_scan.term_links(text):
+                if link.text not in known:
+                    problems.append(comparison.mark.problem(
+                        "unknown-ref", f"the comparison '{comparison.slug}' links to '{link.text}', which does not exist",
+                        _did_you_mean(link.text, known)))
+            for found in markdown_scan.raw_html(text):
+                problems.append(comparison.mark.problem("raw-html", f"raw HTML '{found.text}' is not allowed",
+                                                        "use Markdown instead"))
+    return problems
+
+
+def outgoing_links(entry: Entry) -> set[str]:
+    """Slugs this entry points to, by related, contrast or [[links]]."""
+    targets = set(entry.related) | set(entry.contrast)
+    for _, text in entry.markdown_fields():
+        targets.update(link.text for link in markdown_scan.term_links(text))
+    targets.discard(entry.slug)
+    return targets
+
+
+def _graph_warnings(glossary: Glossary) -> list[Problem]:
+    links = {slug: outgoing_links(entry) for slug, entry in glossary.entries.items()}
+    inbound: dict[str, set[str]] = defaultdict(set)
+    for source, targets in links.items():
+        for target in targets:
+            inbound[target].add(source)
+    for comparison in glossary.comparisons:
+        for slug in comparison.terms:
+            inbound[slug].add(f"comparison {comparison.slug}")
+    problems = []
+    for slug, entry in glossary.entries.items():
+        if not inbound[slug] and len(glossary.entries) > 1:
+            problems.append(entry.mark(["term"]).problem(
+                "orphan-term", f"no other entry links to '{slug}', so readers only find it by search",
+                f"add '{slug}' to the related list of a term that readers meet first", Severity.WARNING))
+        for index, target in enumerate(entry.related):
+            if target in links and slug not in links[target]:
+                problems.append(entry.mark(["related", index]).problem(
+                    "one-sided-related", f"'{target}' does not link back to '{slug}'",
+                    f"add '{slug}' to the related list of '{target}'", Severity.WARNING))
+    return problems

@@ -1,0 +1,112 @@
+"""The `glossary` command: validate, build, serve and scaffold, acting on the project whose
+mkdocs.yml is in the current folder (or given with -f)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from .load import Layout
+from .report import FORMATS, RENDERERS
+from .scaffold import ScaffoldError, scaffold_entry
+from .validate import validate
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called (exit status 2)."""
+
+
+def _layout(config_file: Path) -> Layout:
+    """The glossary folder named by the plugin's `data` option, without starting MkDocs."""
+    if not config_file.is_file():
+        raise UsageError(f"{config_file}: no such file (run the command in the project folder or pass -f mkdocs.yml)")
+    from .sitebuild import load_site_config
+
+    config = load_site_config(config_file)
+    plugin = config.plugins.get("glossary")
+    if plugin is None:
+        raise UsageError(f"{config_file}: the 'glossary' plugin is not enabled under 'plugins:'")
+    return Layout(root=config_file.resolve().parent, data=Path(plugin.config.glossary_dir))
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    result = validate(_layout(args.config_file))
+    sys.stdout.write(RENDERERS[args.format](result.problems, result.files_checked))
+    return EXIT_PROBLEMS if result.failed(strict=args.strict) else EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from mkdocs.exceptions import MkDocsException
+
+    from .sitebuild import build_site
+
+    try:
+        site = build_site(args.config_file, strict=args.strict)
+    except MkDocsException as error:
+        print(f"error: {error}\nThe previous site was left as it was.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"Site written to {site}")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    serve(config_file=str(args.config_file), dev_addr=args.dev_addr)
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    layout = _layout(args.config_file)
+    try:
+        path = scaffold_entry(layout, args.slug, term=args.term, category=args.category)
+    except ScaffoldError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Created {layout.shown(path)}: fill in the summary and definition, then run 'glossary validate'.")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="glossary", description="Validate, build and serve the Sourcing Glossary.")
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
+                        help="the project's mkdocs.yml (default: ./mkdocs.yml)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, handler: Callable[[argparse.Namespace], int], text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=text, description=text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    sub = command("validate", cmd_validate, "Check every entry and report all problems.")
+    sub.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    sub.add_argument("--strict", action="store_true", help="fail on warnings too")
+    sub = command("build", cmd_build, "Validate, then build the site into site/ atomically.")
+    sub.add_argument("--strict", action="store_true", help="fail on MkDocs and glossary warnings too")
+    sub = command("serve", cmd_serve, "Serve the site with live reload while you edit.")
+    sub.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
+    sub = command("new", cmd_new, "Create a new entry file from a template (never overwrites).")
+    sub.add_argument("slug", help="the new term's slug, e.g. 'near-term-sourcing'")
+    sub.add_argument("--term", help="display name (default: from the slug)")
+    sub.add_argument("--category", help="category key (default: the first in categories.yml)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
+    try:
+        return args.handler(args)
+    except UsageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,204 @@
+"""Load the glossary folder into the model, collecting every problem on the way."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import RESERVED_SLUGS, Category, Comparison, Entry, Facet, Glossary, Source
+from .problems import Mark, Problem, display_path
+from .schema import SchemaChecker, slugify
+from .yamltree import Node, ReadResult, read_yaml
+
+SLUG_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the glossary's files are. `root` is the project folder (messages are relative to it)."""
+
+    root: Path
+    data: Path
+
+    @property
+    def terms(self) -> Path:
+        return self.data / "terms"
+
+    @property
+    def categories(self) -> Path:
+        return self.data / "categories.yml"
+
+    @property
+    def comparisons(self) -> Path:
+        return self.data / "comparisons.yml"
+
+    def shown(self, path: Path) -> str:
+        return display_path(path, self.root)
+
+    def term_path(self, slug: str) -> Path:
+        return self.terms / f"{slug}.yml"
+
+
+def is_slug(text: str) -> bool:
+    return bool(text) and set(text) <= SLUG_CHARS and not text.startswith("-") \
+        and not text.endswith("-") and "--" not in text
+
+
+def load_glossary(layout: Layout) -> tuple[Glossary, list[Problem]]:
+    problems: list[Problem] = []
+    categories, facets = _load_categories(layout, problems)
+    entries, unreadable = _load_entries(layout, problems)
+    comparisons = _load_comparisons(layout, problems)
+    glossary = Glossary(dict(sorted(entries.items())), categories, facets, comparisons, unreadable)
+    return glossary, problems
+
+
+def _read_checked(path: Path, layout: Layout, schema_name: str, problems: list[Problem]) -> ReadResult:
+    result = read_yaml(path, layout.shown(path))
+    problems.extend(result.problems)
+    if result.root is not None:
+        found = SchemaChecker(layout.data / schema_name).check(result.root)
+        problems.extend(found)
+        if any(p.is_error for p in found):
+            return ReadResult(None, [], result.text)
+    return result
+
+
+def _load_categories(layout: Layout, problems: list[Problem]) -> tuple[dict[str, Category], dict[str, Facet]]:
+    if not layout.categories.is_file():
+        problems.append(Mark(layout.shown(layout.categories), 0, 0).problem(
+            "missing-file", "the categories file is missing", "create it: see the editors' guide"))
+        return {}, {}
+    result = _read_checked(layout.categories, layout, "categories.schema.json", problems)
+    if result.root is None:
+        return {}, {}
+    data = result.root.plain()
+    categories = {key: Category(key, value["title"], value["description"])
+                  for key, value in data["categories"].items()}
+    facets = {key: Facet(key, value["title"], dict(value["values"]))
+              for key, value in data.get("facets", {}).items()}
+    return categories, facets
+
+
+def _load_comparisons(layout: Layout, problems: list[Problem]) -> list[Comparison]:
+    if not layout.comparisons.is_file():
+        return []
+    result = _read_checked(layout.comparisons, layout, "comparisons.schema.json", problems)
+    if result.root is None:
+        return []
+    nodes = result.root.value["comparisons"].value
+    return [Comparison(slug, node.value["title"].value, tuple(item.value for item in node.value["terms"].value),
+                       node.value["intro"].value, result.root.value["comparisons"].key_marks[slug])
+            for slug, node in nodes.items()]
+
+
+def _load_entries(layout: Layout, problems: list[Problem]) -> tuple[dict[str, Entry], set[str]]:
+    if not layout.terms.is_dir():
+        problems.append(Mark(layout.shown(layout.terms), 0, 0).problem(
+            "missing-file", "the folder of term files is missing", f"create {layout.shown(layout.terms)}/"))
+        return {}, set()
+    checker = SchemaChecker(layout.data / "schema.json")
+    entries: dict[str, Entry] = {}
+    unreadable: set[str] = set()
+    paths = sorted(layout.terms.iterdir())
+    problems.extend(_file_name_problems(paths, layout))
+    for path in paths:
+        if path.suffix != ".yml" or not path.is_file():
+            continue
+        slug = path.stem
+        shown = layout.shown(path)
+        result = read_yaml(path, shown)
+        problems.extend(result.problems)
+        if result.root is None:
+            unreadable.add(slug)
+            continue
+        problems.extend(checker.check(result.root))
+        entries[slug] = _entry(slug, shown, result)
+    return entries, unreadable
+
+
+def _file_name_problems(paths: list[Path], layout: Layout) -> list[Problem]:
+    problems = []
+    by_folded: dict[str, list[Path]] = defaultdict(list)
+    for path in paths:
+        shown = layout.shown(path)
+        if path.name.startswith("."):
+            continue
+        if path.suffix != ".yml" and path.is_file():
+            problems.append(Mark(shown, 0, 0).problem(
+                "bad-file-name", f"'{path.name}' is not read: term files end in '.yml'",
+                f"rename it to '{slugify(path.stem) or 'term-name'}.yml'"))
+            continue
+        if not path.is_file():
+            continue
+        slug = path.stem
+        by_folded[unicodedata.normalize("NFKC", slug).casefold()].append(path)
+        if not is_slug(slug):
+            suggestion = slugify(slug)
+            problems.append(Mark(shown, 0, 0).problem(
+                "bad-file-name", f"the file name '{path.name}' is not a valid slug; it becomes the URL /terms/{slug}/",
+                f"use lowercase ASCII words joined by single hyphens, e.g. '{suggestion}.yml'"
+                if suggestion else "use lowercase ASCII words joined by single hyphens"))
+        elif slug in RESERVED_SLUGS:
+            problems.append(Mark(shown, 0, 0).problem(
+                "reserved-slug", f"the slug '{slug}' is reserved for a page of the site",
+                "spell the slug from the full term instead"))
+    for clashing in by_folded.values():
+        if len(clashing) > 1:
+            names = ", ".join(f"'{p.name}'" for p in clashing)
+            for path in clashing:
+                problems.append(Mark(layout.shown(path), 0, 0).problem(
+                    "slug-collision", f"the files {names} differ only in case or Unicode form",
+                    "keep one file per term: merge them"))
+    return problems
+
+
+def _entry(slug: str, shown: str, result: ReadResult) -> Entry:
+    """Build an entry from a parsed file, keeping only values of the right type (the schema
+    check has reported the rest), so later checks run on whatever is usable."""
+    root = result.root
+    assert root is not None
+    fields: dict[str, Node] = root.value
+
+    def text(name: str) -> str:
+        node = fields.get(name)
+        return node.value.strip() if node is not None and node.kind == "str" else ""
+
+    def texts(name: str) -> tuple[str, ...]:
+        node = fields.get(name)
+        if node is None or node.kind != "seq":
+            return ()
+        return tuple(item.value.strip() for item in node.value if item.kind == "str")
+
+    def text_map(name: str) -> dict[str, str]:
+        node = fields.get(name)
+        if node is None or node.kind != "map":
+            return {}
+        return {key: item.value.strip() for key, item in node.value.items() if item.kind == "str"}
+
+    updated = fields.get("updated")
+    return Entry(
+        slug=slug, path=shown, term=text("term"), category=text("category"), summary=text("summary"),
+        definition=text("definition"), aliases=texts("aliases"), examples=texts("examples"),
+        pros=texts("pros"), cons=texts("cons"), related=texts("related"), contrast=text_map("contrast"),
+        usage_notes=text("usage_notes"), facets=text_map("facets"), sources=_sources(fields.get("sources")),
+        previous_slugs=texts("previous_slugs"),
+        updated=str(updated.value) if updated is not None and updated.kind in ("str", "date") else None,
+        node=root, lines=result.text.splitlines(),
+    )
+
+
+def _sources(node: Node | None) -> tuple[Source, ...]:
+    if node is None or node.kind != "seq":
+        return ()
+    sources = []
+    for item in node.value:
+        if item.kind != "map":
+            continue
+        values: dict[str, Any] = {key: value.value for key, value in item.value.items() if value.kind == "str"}
+        if "title" in values:
+            sources.append(Source(values["title"].strip(), values.get("url"), values.get("note")))
+    return tuple(sources)

@@ -1,0 +1,84 @@
+"""Find what matters in an entry's Markdown text: term links, raw HTML, unsafe link targets.
+
+Code is left alone: a `<script>` inside backticks or a fenced block is text to show, so it is
+neither an error nor a link. Positions are character offsets into the text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ ]{0,3}\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+TERM_LINK = re.compile(r"\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
+_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|!--|![A-Za-z\[]|\?)")
+_AUTOLINK = re.compile(r"<https?://[^\s<>]+>", re.IGNORECASE)
+_INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_REF_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+SAFE_SCHEMES = ("http://", "https://")
+
+
+@dataclass(frozen=True)
+class Finding:
+    offset: int
+    text: str  # what was found: the slug, the tag, the URL
+    label: str | None = None  # term links: the shown text, if given
+
+
+def _code_ranges(text: str) -> list[tuple[int, int]]:
+    ranges = [m.span() for m in _FENCE.finditer(text)]
+    for match in _CODE_SPAN.finditer(text):
+        if not any(start <= match.start() < end for start, end in ranges):
+            ranges.append(match.span())
+    return ranges
+
+
+def _outside_code(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    if "`" not in text and "~~~" not in text:
+        return list(pattern.finditer(text))
+    ranges = _code_ranges(text)
+    return [m for m in pattern.finditer(text)
+            if not any(start <= m.start() < end for start, end in ranges)]
+
+
+def term_links(text: str) -> list[Finding]:
+    """Every [[slug]] and [[slug|shown text]] outside code."""
+    if "[[" not in text:
+        return []
+    return [Finding(m.start(), m.group(1).strip(), m.group(2)) for m in _outside_code(text, TERM_LINK)]
+
+
+def raw_html(text: str) -> list[Finding]:
+    """HTML tags, comments and declarations outside code (http autolinks are Markdown, not HTML)."""
+    if "<" not in text:
+        return []
+    found = []
+    for match in _outside_code(text, _HTML):
+        if _AUTOLINK.match(text, match.start()):
+            continue
+        end = text.find(">", match.start())
+        snippet = text[match.start(): end + 1 if 0 <= end - match.start() < 40 else match.start() + 20]
+        found.append(Finding(match.start(), snippet))
+    return found
+
+
+def unsafe_urls(text: str) -> list[Finding]:
+    """Link and image targets outside code that are not http(s) addresses."""
+    if "](" not in text and "]:" not in text:
+        return []
+    found = []
+    for pattern in (_INLINE_LINK, _REF_DEFINITION):
+        for match in _outside_code(text, pattern):
+            if not is_safe_url(match.group(1)):
+                found.append(Finding(match.start(1), match.group(1)))
+    return found
+
+
+def is_safe_url(url: str) -> bool:
+    """True for http(s) addresses, as a browser would read them (entities decoded, control
+    characters and spaces dropped, any case): 'java&#115;cript:' is not let through."""
+    cleaned = _CONTROL.sub("", html.unescape(url)).lower()
+    return cleaned.startswith(SAFE_SCHEMES)

@@ -1,0 +1,69 @@
+"""The MkDocs adapter: validates glossary/ and hands the generated pages to MkDocs.
+
+Enabled in mkdocs.yml as `glossary`. All real work happens in modules that know nothing of
+MkDocs; this file only wires them into MkDocs' events.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as opt
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from . import pages
+from .load import Layout
+from .redirects import redirect_pages
+from .report import render_text
+from .site_data import terms_json
+from .validate import Validation, validate
+
+log = logging.getLogger("mkdocs.plugins." + __name__)
+
+
+class GlossaryConfig(base.Config):
+    glossary_dir = opt.Dir(exists=True, default="glossary")
+
+
+class GlossaryPlugin(BasePlugin[GlossaryConfig]):
+    validation: Validation
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not config.use_directory_urls:
+            raise PluginError("glossary: term URLs are /terms/<slug>/, so mkdocs.yml must keep use_directory_urls: true")
+        root = Path(config.config_file_path).parent
+        self.layout = Layout(root=root, data=Path(self.config.glossary_dir))
+        self.validation = validate(self.layout)
+        for problem in self.validation.warnings:
+            log.warning(render_text([problem], 0).splitlines()[0])
+        if self.validation.errors:
+            report = render_text(self.validation.errors, self.validation.files_checked)
+            raise PluginError("the glossary has problems; nothing was built:\n" + report)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        for page in pages.all_pages(self.validation.glossary):
+            if files.get_file_from_path(page.src_uri) is not None:
+                raise PluginError(f"glossary: docs/{page.src_uri} clashes with a generated page; move or rename it")
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+        server.watch(str(self.layout.data))
+        return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        glossary = self.validation.glossary
+        for relative, text in redirect_pages(glossary).items():
+            target = site / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        (site / "terms.json").write_text(terms_json(glossary, config.site_url or ""), encoding="utf-8")

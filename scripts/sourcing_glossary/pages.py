@@ -1,0 +1,190 @@
+"""Write the site's generated pages as Markdown sources (the site generator renders them).
+
+Entry Markdown is inserted as it is (the checks have refused raw HTML and unsafe links);
+plain-text fields are escaped. Links between pages are relative links to .md sources, so the
+site generator resolves and checks them. Section headings are fixed here, and their anchors
+(#definition, #pros, #cons, ...) are part of the public URL contract.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from . import markdown_scan
+from .checks import outgoing_links
+from .model import Entry, Glossary
+
+TERMS_DIR = "terms"
+CATEGORIES_DIR = "categories"
+COMPARE_DIR = "compare"
+
+# Section anchors promised to trainers: never rename these.
+SECTIONS = {
+    "definition": "Definition",
+    "examples": "Examples",
+    "pros": "Pros",
+    "cons": "Cons",
+    "not-to-be-confused-with": "Not to be confused with",
+    "usage-notes": "Usage notes",
+    "related-terms": "Related terms",
+    "referenced-by": "Referenced by",
+    "sources": "Sources",
+}
+
+_MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str  # e.g. "terms/outsourcing.md"
+    markdown: str
+    in_nav: bool = False
+
+
+def md_text(text: str) -> str:
+    """Plain text made safe to place in Markdown: shown exactly as written."""
+    return _MD_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def term_uri(slug: str) -> str:
+    return f"{TERMS_DIR}/{slug}.md"
+
+
+def _front_matter(**fields: object) -> str:
+    lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()] + ["---", ""]
+    return "\n".join(lines)
+
+
+def link_terms(text: str, glossary: Glossary, from_dir: str) -> str:
+    """Replace [[slug]] and [[slug|shown]] with Markdown links to the term's page."""
+    prefix = "" if from_dir == TERMS_DIR else f"../{TERMS_DIR}/"
+
+    def replace(match: re.Match[str]) -> str:
+        slug = match.group(1).strip()
+        entry = glossary.entries.get(slug)
+        label = match.group(2) if match.group(2) is not None else (entry.term if entry else slug)
+        return f"[{md_text(label.strip())}]({prefix}{slug}.md)"
+
+    if "[[" not in text:
+        return text
+    found = {link.offset for link in markdown_scan.term_links(text)}
+    return markdown_scan.TERM_LINK.sub(lambda m: replace(m) if m.start() in found else m.group(0), text)
+
+
+def _items(texts: tuple[str, ...], glossary: Glossary) -> str:
+    return "\n".join("- " + link_terms(text, glossary, TERMS_DIR).replace("\n", "\n  ") for text in texts)
+
+
+def _heading(anchor: str) -> str:
+    return f"## {SECTIONS[anchor]}"
+
+
+def term_page(entry: Entry, glossary: Glossary, backlinks: list[Entry]) -> GeneratedPage:
+    category = glossary.categories.get(entry.category)
+    out = [_front_matter(title=entry.term, description=entry.summary, search={"boost": 4},
+                         tags=list(entry.names)),
+           f"# {md_text(entry.term)}", ""]
+    meta = []
+    if entry.aliases:
+        meta.append("Also called: " + ", ".join(f"<span class=\"gl-alias\">{html.escape(a)}</span>"
+                                                 for a in entry.aliases))
+    if category:
+        meta.append(f"Category: <a href=\"../../{CATEGORIES_DIR}/{entry.category}/\">{html.escape(category.title)}</a>")
+    out += [f"<p class=\"gl-summary\">{html.escape(entry.summary)}</p>", ""]
+    if meta:
+        out += ["<p class=\"gl-meta\">" + " · ".join(meta) + "</p>", ""]
+    out += [_heading("definition"), "", link_terms(entry.definition, glossary, TERMS_DIR), ""]
+    if entry.examples:
+        out += [_heading("examples"), "", _items(entry.examples, glossary), ""]
+    if entry.pros or entry.cons:
+        out += ["<div class=\"gl-procon\" markdown>", ""]
+        for anchor, items in (("pros", entry.pros), ("cons", entry.cons)):
+            out += [f"<div class=\"gl-{anchor}\" markdown>", "", _heading(anchor), "",
+                    _items(items, glossary) if items else "_None recorded._", "", "</div>", ""]
+        out += ["</div>", ""]
+    if entry.contrast:
+        out += [_heading("not-to-be-confused-with"), ""]
+        for slug, sentence in entry.contrast.items():
+            other = glossary.entries.get(slug)
+            name = md_text(other.term) if other else slug
+            out.append(f"- **[{name}]({slug}.md)**: {link_terms(sentence, glossary, TERMS_DIR)}")
+        out.append("")
+    if entry.usage_notes:
+        out += [_heading("usage-notes"), "", link_terms(entry.usage_notes, glossary, TERMS_DIR), ""]
+    related = [glossary.entries[s] for s in entry.related if s in glossary.entries]
+    if related:
+        out += [_heading("related-terms"), "", _entry_list(related, ""), ""]
+    if backlinks:
+        out += [_heading("referenced-by"), "", _entry_list(backlinks, ""), ""]
+    if entry.sources:
+        out += [_heading("sources"), ""]
+        for source in entry.sources:
+            title = md_text(source.title)
+            line = f"- [{title}]({source.url})" if source.url else f"- {title}"
+            out.append(line + (f": {md_text(source.note)}" if source.note else ""))
+        out.append("")
+    footer = ["<p class=\"gl-footer\">"]
+    if entry.updated:
+        footer.append(f"Last reviewed <time datetime=\"{entry.updated}\">{entry.updated}</time> · ")
+    footer.append(f"Permalink: <a class=\"gl-permalink\" href=\"./\">/{TERMS_DIR}/{entry.slug}/</a></p>")
+    out += ["".join(footer), ""]
+    return GeneratedPage(term_uri(entry.slug), "\n".join(out))
+
+
+def _entry_list(entries: list[Entry], prefix: str) -> str:
+    return "\n".join(f"- [{md_text(e.term)}]({prefix}{e.slug}.md): {md_text(e.summary)}" for e in entries)
+
+
+def backlinks(glossary: Glossary) -> dict[str, list[Entry]]:
+    """slug -> entries that link to it, sorted by term."""
+    found: dict[str, list[Entry]] = defaultdict(list)
+    for entry in glossary.sorted_by_term():
+        for target in sorted(outgoing_links(entry)):
+            if target in glossary.entries:
+                found[target].append(entry)
+    return found
+
+
+def index_page(glossary: Glossary) -> GeneratedPage:
+    """The A-Z index: every term with its summary, grouped by first letter."""
+    out = [_front_matter(title="A–Z index", description="Every term of the Sourcing Glossary with a one-line summary."),
+           "# A–Z index", "",
+           f"{len(glossary.entries)} terms. Type in the box to narrow the list by name or alias.", "",
+           "<div class=\"gl-az\" markdown>", ""]
+    letter = None
+    for entry in glossary.sorted_by_term():
+        first = entry.term[:1].upper()
+        first = first if first.isalpha() else "#"
+        if first != letter:
+            letter = first
+            out += ["", f"## {first}", ""]
+        aliases = f" <span class=\"gl-aka\">({html.escape(', '.join(entry.aliases))})</span>" if entry.aliases else ""
+        out.append(f"- [{md_text(entry.term)}]({entry.slug}.md){aliases}: {md_text(entry.summary)}")
+    out += ["", "</div>", ""]
+    return GeneratedPage(f"{TERMS_DIR}/index.md", "\n".join(out), in_nav=True)
+
+
+def category_pages(glossary: Glossary) -> list[GeneratedPage]:
+    pages = []
+    overview = [_front_matter(title="Categories", description="The glossary's terms by subject."), "# Categories", ""]
+    for key, category in glossary.categories.items():
+        members = glossary.in_category(key)
+        overview.append(f"- [{md_text(category.title)}]({key}.md) ({len(members)} terms): {md_text(category.description)}")
+        body = [_front_matter(title=category.title, description=category.description),
+                f"# {md_text(category.title)}", "", md_text(category.description), "",
+                _entry_list(members, f"../{TERMS_DIR}/") if members else "_No terms yet._", ""]
+        pages.append(GeneratedPage(f"{CATEGORIES_DIR}/{key}.md", "\n".join(body), in_nav=True))
+    pages.insert(0, GeneratedPage(f"{CATEGORIES_DIR}/index.md", "\n".join(overview) + "\n", in_nav=True))
+    return pages
+
+
+def all_pages(glossary: Glossary) -> list[GeneratedPage]:
+    links = backlinks(glossary)
+    pages = [term_page(entry, glossary, links.get(slug, [])) for slug, entry in glossary.entries.items()]
+    pages.append(index_page(glossary))
+    pages += category_pages(glossary)
+    return pages

@@ -1,0 +1,52 @@
+"""Problems are values: every check returns them, one reporter prints them."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int  # 1-based; 0 when the problem concerns the whole file
+    column: int  # 1-based; 0 when unknown
+    code: str
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Where a value starts in its file (1-based line and column)."""
+
+    path: str
+    line: int
+    column: int
+
+    def problem(self, code: str, message: str, hint: str = "",
+                severity: Severity = Severity.ERROR) -> Problem:
+        return Problem(self.path, self.line, self.column, code, message, hint, severity)
+
+
+def display_path(path: Path, root: Path) -> str:
+    """The path as an editor sees it: relative to the project when possible."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    return sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.code, p.message))

@@ -1,0 +1,163 @@
+"""Check a YAML tree against a JSON Schema and say what is wrong in an editor's words.
+
+The schema files in glossary/ are the one description of the fields, for editors' YAML
+language servers and for this validator alike. Valid documents (nearly all of them) go
+through a compiled validator; only documents that fail are re-checked with jsonschema,
+which lists every error instead of the first.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import unicodedata
+from collections.abc import Callable
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import fastjsonschema
+import jsonschema
+
+from .problems import Mark, Problem
+from .yamltree import Node
+
+_TYPE_WORDS = {"string": "text", "array": "a list", "object": "a mapping of names to values",
+               "integer": "a whole number", "number": "a number", "boolean": "true or false"}
+_KIND_WORDS = {"str": "text", "seq": "a list", "map": "a mapping", "int": "a number",
+               "float": "a number", "bool": "true/false", "null": "empty", "date": "a date"}
+_TYPE_HINTS = {
+    "array": "write each item on its own line, starting with '- '",
+    "object": "write each pair on its own line as 'name: value', indented under the field",
+    "string": "put the value in double quotes so YAML reads it as text",
+}
+
+
+class SchemaChecker:
+    """One JSON Schema file, ready to check YAML trees."""
+
+    def __init__(self, schema_path: Path) -> None:
+        self.schema: dict[str, Any] = json.loads(schema_path.read_text(encoding="utf-8"))
+
+    @cached_property
+    def _fast(self) -> Callable[[Any], Any]:
+        return fastjsonschema.compile(self.schema)
+
+    @cached_property
+    def _full(self) -> jsonschema.Draft7Validator:
+        return jsonschema.Draft7Validator(self.schema)
+
+    @property
+    def field_names(self) -> list[str]:
+        return list(self.schema.get("properties", {}))
+
+    def check(self, root: Node) -> list[Problem]:
+        """Every problem of `root` against the schema, in the editor's words."""
+        data = root.plain()
+        try:
+            self._fast(data)
+            return []
+        except fastjsonschema.JsonSchemaException:
+            pass
+        problems = []
+        for error in self._full.iter_errors(data):
+            problems.extend(self._explain(root, error))
+        return problems
+
+    def _explain(self, root: Node, error: jsonschema.ValidationError) -> list[Problem]:
+        path = list(error.absolute_path)
+        where = _describe(path)
+        validator = error.validator
+        if validator == "additionalProperties":
+            allowed = list(error.schema.get("properties", {}))
+            problems = []
+            for key in (key for key in error.instance if key not in allowed):
+                mark = root.locate(path + [key], key=True)
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                hint = (f"did you mean '{close[0]}'?" if close
+                        else "allowed fields: " + ", ".join(allowed))
+                scope = f" in {where}" if path else ""
+                problems.append(mark.problem("unknown-field", f"unknown field '{key}'{scope}", hint))
+            return problems
+        mark = root.locate(path)
+        if validator == "required":
+            missing = [name for name in error.validator_value if name not in error.instance]
+            scope = f" in {where}" if path else ""
+            return [mark.problem("missing-field", f"the required field '{name}' is missing{scope}",
+                                 f"add '{name}:' with a value") for name in missing]
+        if validator == "type":
+            node = _node_at(root, path)
+            actual = _KIND_WORDS.get(node.kind, "something else") if node else "something else"
+            expected = _TYPE_WORDS.get(error.validator_value, error.validator_value)
+            if node is not None and node.kind == "null":
+                return [mark.problem("empty-field", f"{where} is empty", "give it a value or remove the field")]
+            return [mark.problem("wrong-type", f"{where} must be {expected}, but it is {actual}",
+                                 _TYPE_HINTS.get(error.validator_value, ""))]
+        if validator in ("minLength", "minItems") or (validator == "pattern" and error.validator_value == "\\S"):
+            return [mark.problem("empty-field", f"{where} is empty", "give it a value or remove the field")]
+        if validator == "maxLength":
+            code = "summary-too-long" if path == ["summary"] else "too-long"
+            return [mark.problem(code, f"{where} is {len(error.instance)} characters long; "
+                                       f"at most {error.validator_value} are allowed",
+                                 "shorten it; longer explanations belong in the definition")]
+        if validator == "uniqueItems":
+            seen: set[str] = set()
+            repeated = [item for item in error.instance if item in seen or seen.add(item)]
+            return [mark.problem("duplicate-item", f"{where} lists '{repeated[0]}' more than once",
+                                 "remove the repeated item")]
+        if validator == "pattern":
+            return [_pattern_problem(mark, path, where, error)]
+        return [mark.problem("invalid-value", f"{where}: {error.message}")]
+
+
+def _pattern_problem(mark: Mark, path: list[Any], where: str, error: jsonschema.ValidationError) -> Problem:
+    value = str(error.instance)
+    last = path[-1] if path else ""
+    if last == "url":
+        return mark.problem("bad-url", f"the source link '{value}' is not an http:// or https:// address",
+                            "use the full web address starting with https://")
+    if last == "updated":
+        return mark.problem("bad-date", f"'{value}' is not a date in the form YYYY-MM-DD",
+                            "write the date as e.g. 2026-11-23")
+    if "\n" in value.rstrip("\n"):
+        return mark.problem("multiline-text", f"{where} must be a single line",
+                            "write it on one line; use the definition for longer text")
+    if error.validator_value.startswith("^[a-z0-9]"):
+        suggestion = slugify(value)
+        return mark.problem("bad-slug", f"'{value}' is not a valid slug",
+                            f"slugs are lowercase words joined by hyphens, e.g. '{suggestion}'"
+                            if suggestion else "slugs are lowercase words joined by hyphens")
+    if not value.strip():
+        return mark.problem("empty-field", f"{where} is empty", "give it a value or remove the field")
+    return mark.problem("invalid-value", f"{where} has an invalid value '{value}'")
+
+
+def slugify(text: str) -> str:
+    """'Business Process Outsourcing' -> 'business-process-outsourcing'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = "".join(ch.lower() if ch.isalnum() else " " for ch in ascii_text).split()
+    return "-".join(words)
+
+
+def _node_at(root: Node, path: list[Any]) -> Node | None:
+    node: Node | None = root
+    for step in path:
+        if node is None:
+            return None
+        if node.kind == "map":
+            node = node.value.get(step)
+        elif node.kind == "seq" and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+        else:
+            return None
+    return node
+
+
+def _describe(path: list[Any]) -> str:
+    """['sources', 0, 'url'] -> "'sources' item 1, field 'url'"."""
+    if not path:
+        return "the file"
+    words = [f"'{path[0]}'"]
+    for step in path[1:]:
+        words.append(f"item {step + 1}" if isinstance(step, int) else f"field '{step}'")
+    return ", ".join(words)

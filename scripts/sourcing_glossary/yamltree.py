@@ -1,0 +1,313 @@
+"""Read one YAML file safely into a tree of located values.
+
+libyaml (through PyYAML's C parser) turns the text into events; this module builds the tree
+itself instead of letting PyYAML construct objects, so that it can refuse what an entry never
+needs and an attacker might use: tags (`!!python/object` never executes here), anchors and
+aliases ("billion laughs"), deep nesting, duplicate keys (PyYAML silently keeps the last one),
+and non-UTF-8 bytes. Every value keeps the line and column it starts at.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Mark, Problem
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 6  # an entry needs 3 (entry -> sources -> source); leave room, refuse abuse
+
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_BOM = b"\xef\xbb\xbf"
+_DISCARD = "\0discard"  # stands for a key whose value is dropped (duplicate or complex key)
+_TAB_IN_INDENT = re.compile(r"^( *)\t", re.MULTILINE)
+
+
+@dataclass
+class Node:
+    """A YAML value with where it starts. `kind` is one of:
+    str, int, float, bool, null, date, seq, map."""
+
+    kind: str
+    value: Any  # scalars: the Python value; seq: list[Node]; map: dict[str, Node]
+    mark: Mark
+    key_marks: dict[str, Mark] = field(default_factory=dict)  # map only: where each key is
+    raw: str = ""  # scalars: the text as written
+    style: str | None = None  # scalars: None (plain), "'", '"', '|' or '>'
+
+    def plain(self) -> Any:
+        """The value as plain Python data (dates stay ISO strings)."""
+        if self.kind == "seq":
+            return [item.plain() for item in self.value]
+        if self.kind == "map":
+            return {key: item.plain() for key, item in self.value.items()}
+        return self.value
+
+    def mark_at(self, offset: int, lines: list[str]) -> Mark:
+        """The file position of character `offset` of this text value. Exact for single-line
+        and literal-block ('|') text; other multi-line styles give the value's first line."""
+        text = self.value if isinstance(self.value, str) else ""
+        line_index = text.count("\n", 0, offset)
+        column_in_line = offset - (text.rfind("\n", 0, offset) + 1)
+        if self.style == "|":
+            file_line = self.mark.line + 1 + line_index
+            source = lines[file_line - 1] if file_line - 1 < len(lines) else ""
+            indent = len(source) - len(source.lstrip(" "))
+            return Mark(self.mark.path, file_line, indent + column_in_line + 1)
+        if line_index == 0 and self.style != ">":
+            quote = 1 if self.style in ("'", '"') else 0
+            return Mark(self.mark.path, self.mark.line, self.mark.column + quote + column_in_line)
+        return self.mark
+
+    def locate(self, path: list[Any], *, key: bool = False) -> Mark:
+        """The mark of the value at `path` (keys and indexes), or of its key with key=True.
+        Stops at the deepest node that exists."""
+        node = self
+        for index, step in enumerate(path):
+            if node.kind == "map" and step in node.value:
+                if key and index == len(path) - 1:
+                    return node.key_marks[step]
+                node = node.value[step]
+            elif node.kind == "seq" and isinstance(step, int) and step < len(node.value):
+                node = node.value[step]
+            else:
+                break
+        return node.mark
+
+
+@dataclass
+class ReadResult:
+    root: Node | None
+    problems: list[Problem]
+    text: str = ""
+
+
+def read_yaml(path: Path, shown: str) -> ReadResult:
+    """Read `path` (reported as `shown`). Never raises for bad content."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return ReadResult(None, [Mark(shown, 0, 0).problem(
+                "file-too-large",
+                f"the file is {size // 1024} KiB; an entry file may be at most {MAX_FILE_BYTES // 1024} KiB",
+                "split the text or remove pasted material")])
+        data = path.read_bytes()
+    except OSError as error:
+        return ReadResult(None, [Mark(shown, 0, 0).problem(
+            "unreadable-file", f"the file cannot be read: {error.strerror or error}")])
+    return parse_yaml_bytes(data, shown)
+
+
+def parse_yaml_bytes(data: bytes, shown: str) -> ReadResult:
+    text, problems = _decode(data, shown)
+    if text is None:
+        return ReadResult(None, problems)
+    problems += _tab_problems(text, shown)
+    tab_lines = {p.line for p in problems}
+    builder = _TreeBuilder(shown)
+    try:
+        for event in yaml.parse(text, Loader=_Parser):
+            builder.feed(event)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 0
+        if line not in tab_lines:
+            problems.append(_syntax_problem(error, shown, line, mark.column + 1 if mark else 0))
+        return ReadResult(None, problems, text)
+    except yaml.YAMLError as error:  # pragma: no cover - libyaml always gives a mark
+        problems.append(Mark(shown, 0, 0).problem("yaml-syntax", f"invalid YAML: {error}"))
+        return ReadResult(None, problems, text)
+    problems += builder.problems
+    root = builder.root
+    if root is None:
+        problems.append(Mark(shown, 0, 0).problem(
+            "empty-file", "the file is empty", "run 'glossary new SLUG' for a starting point"))
+    elif root.kind != "map":
+        problems.append(root.mark.problem(
+            "not-a-mapping",
+            f"the file must be a mapping of fields (term: ..., summary: ...), not {_KIND_WORDS[root.kind]}",
+            "start each field on its own line as 'name: value'"))
+        root = None
+    return ReadResult(root, problems, text)
+
+
+def _decode(data: bytes, shown: str) -> tuple[str | None, list[Problem]]:
+    if data.startswith(_BOM):
+        data = data[len(_BOM):]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        before = data[:error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, [Mark(shown, line, column).problem(
+            "not-utf8", f"byte 0x{data[error.start]:02x} is not valid UTF-8 text",
+            "save the file as UTF-8 (most editors: 'Save with encoding')")]
+
+
+def _tab_problems(text: str, shown: str) -> list[Problem]:
+    problems = []
+    for match in _TAB_IN_INDENT.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        problems.append(Mark(shown, line, len(match.group(1)) + 1).problem(
+            "tab-indent", "a tab is used for indentation; YAML allows only spaces",
+            "replace the tab with spaces (set your editor to insert spaces)"))
+    return problems
+
+
+_SYNTAX_HINTS = {
+    "mapping values are not allowed": (
+        "a value contains ': ' (colon and space), which YAML reads as a new field",
+        "put the whole value in double quotes, or use a block: 'field: |' and the text indented below"),
+    "could not find expected ':'": (
+        "a line is neither 'name: value' nor part of the value above it",
+        "check the indentation and that every quote is closed"),
+    "did not find expected key": (
+        "the indentation does not match the field above",
+        "align the line with its siblings using spaces"),
+    "found unexpected end of stream": (
+        "the file ends inside a quoted string or a bracket",
+        "close the quote or bracket that is still open"),
+    "did not find expected '-' indicator": (
+        "a list item is not aligned with the items before it",
+        "start every item of a list with '- ' at the same column"),
+    "found undefined tag handle": (
+        "a '!' tag is used; tags are not allowed", "remove the '!...' before the value"),
+}
+
+_KIND_WORDS = {"seq": "a list", "str": "a single text", "int": "a number", "float": "a number",
+               "bool": "true/false", "null": "an empty value", "date": "a date"}
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, shown: str, line: int, column: int) -> Problem:
+    problem = (error.problem or str(error)).strip()
+    for needle, (message, hint) in _SYNTAX_HINTS.items():
+        if needle in problem:
+            return Mark(shown, line, column).problem("yaml-syntax", f"invalid YAML: {message}", hint)
+    context = f" {error.context}" if error.context else ""
+    return Mark(shown, line, column).problem(
+        "yaml-syntax", f"invalid YAML: {problem}{context}", "check quotes, colons and indentation here")
+
+
+class _TreeBuilder:
+    """Turns parser events into Nodes, refusing tags, anchors, aliases and deep nesting."""
+
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+        self.root: Node | None = None
+        self.problems: list[Problem] = []
+        self.stack: list[tuple[Node, str | None]] = []  # (collection, pending map key)
+        self.documents = 0
+        self.skip_depth = 0  # >0 while inside a subtree that is too deep to keep
+
+    def _mark(self, event: Any) -> Mark:
+        return Mark(self.shown, event.start_mark.line + 1, event.start_mark.column + 1)
+
+    def feed(self, event: Any) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents == 2:
+                self.problems.append(self._mark(event).problem(
+                    "multiple-documents", "the file holds more than one YAML document ('---')",
+                    "keep one entry per file and remove the second '---'"))
+            return
+        if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+            return
+        if self.documents > 1:
+            return
+        if self.skip_depth:
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                self.skip_depth += 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                self.skip_depth -= 1
+            return
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            node, _ = self.stack.pop()
+            self._attach(node)
+            return
+        mark = self._mark(event)
+        if isinstance(event, yaml.AliasEvent):
+            self.problems.append(mark.problem(
+                "yaml-anchor", f"the alias '*{event.anchor}' repeats another value; aliases are not allowed",
+                "write the value out in full"))
+            self._attach(Node("null", None, mark))
+            return
+        if event.anchor is not None:
+            self.problems.append(mark.problem(
+                "yaml-anchor", f"the anchor '&{event.anchor}' is not allowed",
+                "remove '&" + event.anchor + "' and write repeated values out in full"))
+        if event.tag is not None and event.tag != "!":
+            self.problems.append(mark.problem(
+                "yaml-tag", f"the YAML tag '{_short_tag(event.tag)}' is not allowed",
+                "remove the tag; write the value as plain text"))
+        if isinstance(event, yaml.ScalarEvent):
+            self._attach(_scalar(event, mark))
+            return
+        if len(self.stack) >= MAX_DEPTH:
+            self.problems.append(mark.problem(
+                "too-deep", f"values are nested more than {MAX_DEPTH} levels deep; no entry field needs that",
+                "check the indentation of this block"))
+            self.skip_depth = 1
+            self._attach(Node("null", None, mark))
+            return
+        if isinstance(event, yaml.MappingStartEvent):
+            self.stack.append((Node("map", {}, mark), None))
+        else:
+            self.stack.append((Node("seq", [], mark), None))
+
+    def _attach(self, node: Node) -> None:
+        if not self.stack:
+            self.root = node
+            return
+        parent, key = self.stack[-1]
+        if parent.kind == "seq":
+            parent.value.append(node)
+        elif key is None:
+            self.stack[-1] = (parent, self._key(parent, node))
+        else:
+            if key is not _DISCARD:
+                parent.value[key] = node
+            self.stack[-1] = (parent, None)
+
+    def _key(self, parent: Node, node: Node) -> str:
+        """The key's text, or _DISCARD when the value that follows must be dropped."""
+        if node.kind in ("map", "seq"):
+            self.problems.append(node.mark.problem(
+                "bad-key", "a field name must be plain text, not a list or mapping",
+                "check the indentation: a value may have moved left"))
+            return _DISCARD
+        key = node.raw
+        if key in parent.key_marks:
+            first = parent.key_marks[key]
+            self.problems.append(node.mark.problem(
+                "duplicate-key",
+                f"the field '{key}' appears twice in this mapping (first on line {first.line})",
+                "YAML would silently keep only one of them: merge the two or delete one"))
+            return _DISCARD
+        parent.key_marks[key] = node.mark
+        return key
+
+
+def _short_tag(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+def _scalar(event: yaml.ScalarEvent, mark: Mark) -> Node:
+    plain, _ = event.implicit
+    tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (plain, False)) if plain else "tag:yaml.org,2002:str"
+    kind = tag.rsplit(":", 1)[-1]
+    if kind == "null":
+        return Node("null", None, mark, raw=event.value, style=event.style)
+    if kind == "timestamp":
+        return Node("date", event.value, mark, raw=event.value, style=event.style)
+    if kind in ("int", "float", "bool"):
+        value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, event.value))
+        return Node(kind, value, mark, raw=event.value, style=event.style)
+    # str, and rarities such as merge keys ('<<') that are kept as their text
+    return Node("str", event.value, mark, raw=event.value, style=event.style)
