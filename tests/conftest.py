@@ -1,0 +1,138 @@
+"""Shared fixtures: throwaway projects, the real site built once, and headless Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+GLOSSARY_BIN = Path(sys.executable).with_name("glossary")
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice, printed on every run
+
+
+def run_glossary(*args: str, cwd: Path, check: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run the installed `glossary` command as an editor would."""
+    result = subprocess.run([str(GLOSSARY_BIN), *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+    if check and result.returncode != 0:
+        raise AssertionError(f"glossary {' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def copy_project(target: Path, *, terms: list[str] | None = None) -> Path:
+    """A copy of this project's site sources in `target`: mkdocs.yml, docs/ and glossary/.
+    With `terms`, only those entry files are kept (and comparisons are dropped)."""
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", target / "docs")
+    shutil.copytree(REPO / "glossary", target / "glossary")
+    if terms is not None:
+        for path in (target / "glossary" / "terms").glob("*.yml"):
+            if path.stem not in terms:
+                path.unlink()
+        (target / "glossary" / "comparisons.yml").unlink(missing_ok=True)
+        lock = target / "glossary" / "urls.lock"
+        lock.unlink(missing_ok=True)
+    return target
+
+
+MINIMAL_ENTRY = """\
+term: {term}
+category: sourcing-models
+summary: A test term called {term}.
+definition: |
+  The definition of {term}.
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A project with the real categories and schema, and no entries yet: tests add their own."""
+    copy_project(tmp_path, terms=[])
+    return tmp_path
+
+
+def write_entry(project: Path, slug: str, text: str | None = None, **fields: str) -> Path:
+    path = project / "glossary" / "terms" / f"{slug}.yml"
+    path.write_text(text if text is not None else MINIMAL_ENTRY.format(term=fields.get("term", slug.title())),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real glossary, built once with `glossary build` into a temporary copy."""
+    root = copy_project(tmp_path_factory.mktemp("site-project"))
+    run_glossary("build", cwd=root, check=True)
+    return root / "site"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve_folder(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served on localhost."""
+    url, server = serve_folder(built_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Debian Chromium driven by Playwright. Skipped where Chromium is missing,
+    except under CI, where a missing browser is a failure."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing under CI: browser tests must run (apt-get install chromium)")
+        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium to run the browser tests")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: object, site_url: str) -> Iterator[object]:
+    """A fresh browser page. Requests that leave localhost are blocked and recorded, and
+    console errors are collected: tests assert both are empty where it matters."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    new_page = context.new_page()
+    new_page.console_errors = []  # type: ignore[attr-defined]
+    new_page.external_requests = []  # type: ignore[attr-defined]
+    new_page.on("console", lambda m: m.type == "error" and new_page.console_errors.append(m.text))
+    new_page.on("pageerror", lambda e: new_page.console_errors.append(str(e)))
+
+    def route(route: object) -> None:
+        request_url = route.request.url  # type: ignore[attr-defined]
+        if request_url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            route.continue_()  # type: ignore[attr-defined]
+        else:
+            new_page.external_requests.append(request_url)
+            route.abort()  # type: ignore[attr-defined]
+
+    context.route("**/*", route)
+    yield new_page
+    context.close()
