@@ -118,8 +118,9 @@ def term_page(entry: Entry, glossary: Glossary, backlinks: list[Entry]) -> Gener
     related = [glossary.entries[s] for s in entry.related if s in glossary.entries]
     if related:
         out += [_heading("related-terms"), "", _entry_list(related, ""), ""]
-    if backlinks:
-        out += [_heading("referenced-by"), "", _entry_list(backlinks, ""), ""]
+    others = [e for e in backlinks if e.slug not in entry.related]  # related ones are listed just above
+    if others:
+        out += [_heading("referenced-by"), "", _entry_list(others, ""), ""]
     if entry.sources:
         out += [_heading("sources"), ""]
         for source in entry.sources:
@@ -187,4 +188,7 @@ def all_pages(glossary: Glossary) -> list[GeneratedPage]:
     pages = [term_page(entry, glossary, links.get(slug, [])) for slug, entry in glossary.entries.items()]
     pages.append(index_page(glossary))
     pages += category_pages(glossary)
+    from .comparisons import comparison_pages  # here, not at the top: comparisons builds on this module
+
+    pages += comparison_pages(glossary)
     return pages

@@ -1,0 +1,69 @@
+"""Search as readers use it, in the real search box of the built site (headless Chromium)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+QUERIES = yaml.safe_load((Path(__file__).parent / "fixtures" / "search_queries.yml").read_text(encoding="utf-8"))
+RESULT_LINKS = ".md-search-result [href]"
+
+
+def search(page, text: str) -> list[str]:
+    """Type `text` into the search box and return the slugs of the results, in order."""
+    page.locator(".md-search__input").fill("")
+    page.locator(".md-search__input").press_sequentially(text, delay=5)
+    page.wait_for_selector("[data-gl-quickfind] a", timeout=5000)
+    hrefs = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
+    slugs = [m.group(1) for h in hrefs if (m := re.search(r"/terms/([a-z0-9-]+)/", h))]
+    return list(dict.fromkeys(slugs))
+
+
+@pytest.fixture
+def search_page(page, site_url: str):
+    page.goto(site_url + "/")
+    page.locator(".md-search__input").click()
+    return page
+
+
+def test_query_set_puts_the_expected_term_first(search_page) -> None:
+    misses, top1, top3 = [], 0, 0
+    for case in QUERIES:
+        slugs = search(search_page, case["query"])
+        top1 += bool(slugs[:1] == [case["expect"]])
+        top3 += case["expect"] in slugs[:3]
+        if slugs[:1] != [case["expect"]]:
+            misses.append(f"{case['kind']}: {case['query']!r} -> {slugs[:3]} (expected {case['expect']})")
+    share1, share3 = top1 / len(QUERIES), top3 / len(QUERIES)
+    print(f"\nsearch query set: {len(QUERIES)} queries, top-1 {share1:.0%}, top-3 {share3:.0%}")
+    print("\n".join(misses))
+    assert share1 >= 0.9, "top-1 below 90 %:\n" + "\n".join(misses)
+
+
+def test_query_set_covers_every_kind_of_query() -> None:
+    kinds = {case["kind"] for case in QUERIES}
+    assert kinds == {"acronym", "british", "hyphen", "word-form", "prefix", "phrase", "typo"}
+    assert len(QUERIES) >= 30
+
+
+def test_enter_opens_the_first_term(search_page, site_url: str) -> None:
+    search(search_page, "BPO")
+    search_page.locator(".md-search__input").press("Enter")
+    search_page.wait_for_url(re.compile(r"/terms/business-process-outsourcing/$"))
+
+
+def test_arrow_keys_reach_the_term_results(search_page) -> None:
+    search(search_page, "ivr")
+    search_page.locator(".md-search__input").press("ArrowDown")
+    focused = search_page.evaluate("document.activeElement.href")
+    assert focused.endswith("/terms/interactive-voice-response/")
+
+
+def test_full_text_search_still_finds_words_only_in_definitions(search_page) -> None:
+    search_page.locator(".md-search__input").fill("janitors")
+    search_page.wait_for_selector(".md-search-result__item a", timeout=10000)
+    hrefs = search_page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    assert any("/terms/outsourcing/" in h for h in hrefs)
