@@ -1,0 +1,122 @@
+"""The URL lock: every site path the glossary has ever published, recorded in glossary/urls.lock.
+
+A published URL is a promise to everyone who linked to it (training decks, handouts, emails).
+The lock turns that promise into a check: a URL recorded here that the site would no longer
+serve (a term renamed or deleted without a redirect) is a problem, never a silent 404.
+New URLs are added by `glossary urls --update`; removing one is a deliberate edit by hand.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from . import pages
+from .checks import published_paths
+from .model import Glossary
+from .problems import Problem
+from .redirects import redirect_pages
+from .report import render_text
+
+LOCK_NAME = "urls.lock"
+
+_HEADER = """\
+# Published URLs of the Sourcing Glossary: one site path per line, sorted.
+# Links in training material point at these, so the build fails if one of them would disappear.
+# `glossary urls --update` adds new URLs; it never removes any.
+# A term was renamed? Add its old slug to `previous_slugs` of the new term: the old URL then redirects.
+# Delete a line here by hand only when a URL is meant to disappear.
+"""
+
+
+def site_path(src_uri: str) -> str:
+    """The URL path of a Markdown page (directory URLs): 'terms/bpo.md' -> '/terms/bpo/'."""
+    page = PurePosixPath(src_uri).with_suffix("")
+    folder = page.parent if page.name in ("index", "README") else page
+    return "/" if str(folder) == "." else f"/{folder}/"
+
+
+def redirect_targets(glossary: Glossary) -> dict[str, str]:
+    """Redirect path -> the canonical path it sends readers to, for every redirect page written."""
+    targets = {}
+    for file in redirect_pages(glossary):
+        slug = PurePosixPath(file).parent.name
+        # redirect_pages gives a contested slug to the first entry that claims it, in this same order
+        owner = next(entry for entry in glossary.entries.values() if slug in published_paths(entry))
+        targets[f"/{pages.TERMS_DIR}/{slug}/"] = f"/{pages.TERMS_DIR}/{owner.slug}/"
+    return targets
+
+
+def published_urls(glossary: Glossary, extra_pages: Iterable[str]) -> list[str]:
+    """Every site path the site serves: generated pages, redirects, and the hand-written pages
+    whose Markdown sources (relative to docs/) are `extra_pages`."""
+    uris = [page.src_uri for page in pages.all_pages(glossary)] + list(extra_pages)
+    return sorted({site_path(uri) for uri in uris} | set(redirect_targets(glossary)))
+
+
+def lock_path(data: Path) -> Path:
+    return data / LOCK_NAME
+
+
+@dataclass(frozen=True)
+class LockStatus:
+    shown: str  # the lock file as editors see it
+    exists: bool
+    recorded: tuple[str, ...]
+    removed: list[Problem]  # recorded URLs the site would no longer serve
+    new: list[str]  # served URLs not recorded yet
+
+    def updated_text(self, current: Iterable[str]) -> str:
+        """The lock with the new URLs added and every recorded one kept."""
+        return _HEADER + "".join(f"{path}\n" for path in sorted(set(self.recorded) | set(current)))
+
+    def describe(self) -> str:
+        if not self.exists:
+            return f"{self.shown} does not exist yet: run 'glossary urls --update' to create it"
+        lines = []
+        if self.removed:
+            count = len(self.removed)
+            lines += render_text(self.removed, 1).splitlines()[:-1]  # our own summary instead of "files checked"
+            lines.append(f"{count} published URL{'s' * (count != 1)} would disappear")
+        if self.new:
+            lines.append(f"{len(self.new)} new URL{'s' * (len(self.new) != 1)} not recorded in {self.shown} yet "
+                         "(run 'glossary urls --update' to record them):")
+            lines += [f"  {path}" for path in self.new]
+        if not lines:
+            lines.append(f"{self.shown}: all {len(self.recorded)} recorded URLs are still published")
+        return "\n".join(lines)
+
+
+def lock_status(lock_file: Path, shown: str, current: Iterable[str]) -> LockStatus:
+    served = set(current)
+    if not lock_file.is_file():
+        return LockStatus(shown, False, (), [], sorted(served))
+    recorded: dict[str, int] = {}  # path -> line number
+    for number, line in enumerate(lock_file.read_text(encoding="utf-8").splitlines(), start=1):
+        path = line.strip()
+        if path and not path.startswith("#"):
+            recorded.setdefault(path, number)
+    new = sorted(served - set(recorded))
+    removed = [_removed(path, number, shown, new) for path, number in recorded.items() if path not in served]
+    return LockStatus(shown, True, tuple(recorded), removed, new)
+
+
+def _removed(path: str, line: int, shown: str, new: list[str]) -> Problem:
+    message = f"{path} was published, but the site would no longer have it: links to it would break"
+    slug = _term_slug(path)
+    if slug is None:
+        hint = f"restore the page; if removing it is deliberate, delete line {line} of {shown}"
+    else:
+        # a renamed term's new URL is not recorded yet: the likeliest replacement is among the new ones
+        close = difflib.get_close_matches(slug, [s for s in map(_term_slug, new) if s], n=1, cutoff=0.6)
+        perhaps = f" (perhaps '{close[0]}')" if close else ""
+        hint = (f"if the term was renamed, add '{slug}' to `previous_slugs` of the term that replaces it{perhaps}; "
+                f"if removing the URL is deliberate, delete line {line} of {shown}")
+    return Problem(shown, line, 0, "url-removed", message, hint)
+
+
+def _term_slug(path: str) -> str | None:
+    parts = path.strip("/").split("/")
+    return parts[1] if len(parts) == 2 and parts[0] == pages.TERMS_DIR else None
