@@ -8,11 +8,17 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from . import urllock
 from .load import Layout
-from .report import FORMATS, RENDERERS
+from .model import Glossary
+from .report import FORMATS, RENDERERS, render_text
 from .scaffold import ScaffoldError, scaffold_entry
 from .validate import validate
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -22,7 +28,12 @@ class UsageError(Exception):
 
 
 def _layout(config_file: Path) -> Layout:
-    """The glossary folder named by the plugin's `data` option, without starting MkDocs."""
+    return _project(config_file)[1]
+
+
+def _project(config_file: Path) -> tuple[MkDocsConfig, Layout]:
+    """The site's configuration and the glossary folder named by the plugin's `data` option,
+    without starting MkDocs."""
     if not config_file.is_file():
         raise UsageError(f"{config_file}: no such file (run the command in the project folder or pass -f mkdocs.yml)")
     from .sitebuild import load_site_config
@@ -31,7 +42,24 @@ def _layout(config_file: Path) -> Layout:
     plugin = config.plugins.get("glossary")
     if plugin is None:
         raise UsageError(f"{config_file}: the 'glossary' plugin is not enabled under 'plugins:'")
-    return Layout(root=config_file.resolve().parent, data=Path(plugin.config.glossary_dir))
+    return config, Layout(root=config_file.resolve().parent, data=Path(plugin.config.glossary_dir))
+
+
+def _valid_glossary(layout: Layout) -> Glossary:
+    """The glossary, or a UsageError when it has errors: URLs computed from a broken glossary
+    would be wrong (an unreadable entry has no page)."""
+    result = validate(layout)
+    if result.errors:
+        sys.stdout.write(render_text(result.errors, result.files_checked))
+        raise UsageError("the glossary has errors (listed above): fix them first")
+    return result.glossary
+
+
+def _docs_pages(config: MkDocsConfig) -> dict[str, str]:
+    """The hand-written pages of docs/ that MkDocs would publish: src_uri -> Markdown."""
+    from mkdocs.structure.files import get_files
+
+    return {file.src_uri: file.content_string for file in get_files(config).documentation_pages()}
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -59,6 +87,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     serve(config_file=str(args.config_file), dev_addr=args.dev_addr)
     return EXIT_OK
+
+
+def cmd_urls(args: argparse.Namespace) -> int:
+    config, layout = _project(args.config_file)
+    current = urllock.published_urls(_valid_glossary(layout), _docs_pages(config))
+    lock_file = urllock.lock_path(layout.data)
+    status = urllock.lock_status(lock_file, layout.shown(lock_file), current)
+    if args.update:
+        lock_file.write_text(status.updated_text(current), encoding="utf-8")
+        added = len(status.new)
+        print(f"{status.shown}: recorded {added} new URL{'s' * (added != 1)}")
+        status = urllock.lock_status(lock_file, status.shown, current)
+    print(status.describe())
+    return EXIT_PROBLEMS if status.removed else EXIT_OK
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -94,6 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("slug", help="the new term's slug, e.g. 'near-term-sourcing'")
     sub.add_argument("--term", help="display name (default: from the slug)")
     sub.add_argument("--category", help="category key (default: the first in categories.yml)")
+    sub = command("urls", cmd_urls, "Compare the published URLs with glossary/urls.lock; fail if one would disappear.")
+    sub.add_argument("--update", action="store_true", help="record new URLs in the lock (never removes any)")
     return parser
 
 

@@ -17,7 +17,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import pages
+from . import pages, urllock
 from .load import Layout
 from .redirects import redirect_pages
 from .report import render_text
@@ -53,7 +53,19 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 raise PluginError(f"glossary: docs/{page.src_uri} clashes with a generated page; move or rename it")
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+        self._check_url_lock(files)
         return files
+
+    def _check_url_lock(self, files: Files) -> None:
+        """Refuse to build a site that drops a URL recorded in the lock: every page is known
+        here and nothing has been written yet."""
+        current = urllock.published_urls(self.validation.glossary, [f.src_uri for f in files.documentation_pages()])
+        lock_file = urllock.lock_path(self.layout.data)
+        status = urllock.lock_status(lock_file, self.layout.shown(lock_file), current)
+        if status.removed:
+            raise PluginError("glossary: published URLs would disappear; nothing was built:\n" + status.describe())
+        if status.new or not status.exists:
+            log.info("glossary: " + status.describe().splitlines()[0])
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(self.layout.data))
