@@ -1,0 +1,483 @@
+"""Benchmark the glossary on synthetic data and compare it with the targets.
+
+    .venv/bin/python scripts/bench.py [--sizes 100,1000,5000] [--out bench-results.md]
+
+For each size N this writes a project of N synthetic terms (about 200 words each, with
+aliases, reciprocal related lists, [[links]], pros and cons, spread over the real categories)
+and measures, each in a fresh process: `glossary validate`; libyaml alone parsing the same
+files (the floor validation is compared with); `glossary build` (time and peak RSS); a plain
+`mkdocs build` of the same pages written out as Markdown (same theme and search, no glossary
+plugin, term pages not_in_nav: the reference the build is compared with); site, search-index
+and term-page sizes; and, in headless Chromium, the time from opening the home page to the
+first search result for a typed term name. It prints target vs measured, PASS or MISS, and
+writes the same to a Markdown file. Figures are printed, never asserted in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(REPO / "tests"))
+from conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder  # noqa: E402  (one place for the browser setup)
+
+SEED = 20261123
+BUILD_REPEAT = 3  # process timings: best of this many runs
+BROWSER_REPEAT = 3  # browser timing: median of this many fresh page loads
+RESULT_SELECTOR = ".md-search-result__item, [data-gl-quickfind] a"
+MB = 1024 * 1024
+
+# Term names are drawn from these (38 x 32 x 23 combinations, enough for 5,000 unique names).
+_QUALIFIERS = ("adaptive agile automated blended captive centralized cloud collaborative continuous dedicated "
+               "distributed dynamic embedded extended federated flexible global hybrid integrated managed modular "
+               "nearshore offshore onshore partner predictive regional remote scalable selective shared strategic "
+               "tactical tiered transitional unified virtual elastic").split()
+_SUBJECTS = ("account billing claims compliance contract customer data delivery dialer escalation facility finance "
+             "fulfillment governance helpdesk invoice knowledge labor payroll pricing procurement quality queue "
+             "recruitment routing service staffing supplier talent vendor voice workforce").split()
+_HEADS = ("agreement analytics audit benchmark capacity center desk framework hub management model operations "
+          "outsourcing partnership platform pool program review scorecard sourcing strategy transfer transition").split()
+_FILLER = ("provider client contract service level cost quality team process volume agent site region schedule "
+           "handover knowledge risk report metric budget governance review customer channel queue").split()
+
+
+@dataclass(frozen=True)
+class SyntheticTerm:
+    slug: str
+    term: str
+    aliases: tuple[str, ...]
+
+
+def _names(count: int, rng: random.Random) -> list[SyntheticTerm]:
+    combos = [(q, s, h) for q in _QUALIFIERS for s in _SUBJECTS for h in _HEADS]
+    picked = rng.sample(combos, count)
+    taken_acronyms: set[str] = set()
+    terms = []
+    for qualifier, subject, head in picked:
+        acronym = (qualifier[0] + subject[0] + head[0]).upper()
+        aliases = [f"{qualifier}-{subject} {head}"]  # spelling variant: same slug, so no redirect
+        if acronym not in taken_acronyms:  # acronyms must name one entry each; later ones go without
+            taken_acronyms.add(acronym)
+            aliases.insert(0, acronym)
+        terms.append(SyntheticTerm(f"{qualifier}-{subject}-{head}", f"{qualifier.capitalize()} {subject} {head}",
+                                   tuple(aliases)))
+    return terms
+
+
+def _sentence(rng: random.Random, words: int) -> str:
+    chosen = [rng.choice(_FILLER) for _ in range(words)]
+    return " ".join(chosen).capitalize() + "."
+
+
+def _entry_yaml(index: int, terms: list[SyntheticTerm], categories: list[str],
+                facets: dict[str, list[str]], rng: random.Random) -> str:
+    """One entry of about 200 words. Related terms are the neighbours at distance 1, 2 and 5
+    on a ring, so every related list is reciprocal and nothing is orphaned: the synthetic
+    glossary validates with --strict, as a well-kept real one does."""
+    me = terms[index]
+    count = len(terms)
+    related = [terms[(index + step) % count] for step in (1, -1, 2, -2, 5, -5)]
+    related = list({t.slug: t for t in related if t.slug != me.slug}.values())
+    links = related[:3]
+    definition = (
+        f"{me.term} is a way of organising [[{links[0].slug}]] work so that {_sentence(rng, 8).lower()}\n"
+        f"{_sentence(rng, 10)} It differs from [[{links[1].slug}|{links[1].term.lower()}]] in who owns the "
+        f"{rng.choice(_FILLER)} and how the {rng.choice(_FILLER)} is measured.\n\n"
+        f"{_sentence(rng, 10)} Teams that adopt it usually review the [[{links[2].slug}]] first.")
+    lines = [
+        "# yaml-language-server: $schema=../schema.json",
+        f"term: {me.term}",
+        "aliases:", *(f"  - {alias}" for alias in me.aliases),
+        f"category: {categories[index % len(categories)]}",
+        f"summary: {me.term} organises {rng.choice(_FILLER)} and {rng.choice(_FILLER)} work "
+        f"between a client and its provider. {_sentence(rng, 8)}",
+        "definition: |", *(f"  {line}" if line else "" for line in definition.split("\n")),
+        "examples:", *(f"  - {_sentence(rng, 9)}" for _ in range(2)),
+        "pros:", *(f"  - {_sentence(rng, 7)}" for _ in range(3)),
+        "cons:", f"  - {_sentence(rng, 6)} See [[{related[-1].slug}]].", f"  - {_sentence(rng, 7)}",
+        "related:", *(f"  - {t.slug}" for t in related),
+        "contrast:", f"  {related[1].slug}: {_sentence(rng, 10)}",
+        "usage_notes: |", f"  {_sentence(rng, 12)}",
+        "facets:", *(f"  {facet}: {rng.choice(values)}" for facet, values in facets.items()),
+        "sources:",
+        f"  - title: {me.term} in practice",
+        f"    url: https://example.org/sources/{me.slug}",
+        f"    note: {_sentence(rng, 8)}",
+        f"updated: 2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def generate_glossary(project: Path, count: int) -> list[SyntheticTerm]:
+    """A project folder (mkdocs.yml, docs/, glossary/ without the real terms) with `count`
+    synthetic entries. The same count always gives the same files."""
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", project / "docs")
+    shutil.copytree(REPO / "glossary", project / "glossary",
+                    ignore=shutil.ignore_patterns("terms", "comparisons.yml", "urls.lock"))
+    declared = yaml.safe_load((project / "glossary" / "categories.yml").read_text(encoding="utf-8"))
+    categories = list(declared["categories"])
+    facets = {key: list(facet["values"]) for key, facet in declared.get("facets", {}).items()}
+    rng = random.Random(SEED + count)
+    terms = _names(count, rng)
+    folder = project / "glossary" / "terms"
+    folder.mkdir()
+    for index, term in enumerate(terms):
+        (folder / f"{term.slug}.yml").write_text(_entry_yaml(index, terms, categories, facets, rng), encoding="utf-8")
+    return terms
+
+
+def write_reference(glossary_project: Path, reference: Path) -> None:
+    """The same site as plain MkDocs: the glossary's generated pages written out as Markdown
+    files, mkdocs.yml without the glossary plugin and with the term pages not_in_nav."""
+    from sourcing_glossary.load import Layout
+    from sourcing_glossary.pages import all_pages
+    from sourcing_glossary.validate import validate
+
+    shutil.copytree(glossary_project / "docs", reference / "docs")
+    glossary = validate(Layout(glossary_project, glossary_project / "glossary")).glossary
+    for page in all_pages(glossary):
+        target = reference / "docs" / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")
+    config = _without_plugin((glossary_project / "mkdocs.yml").read_text(encoding="utf-8"), "glossary")
+    config += "\nnot_in_nav: |\n  /terms/*.md\n  !/terms/index.md\n"
+    (reference / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+
+def _without_plugin(config: str, name: str) -> str:
+    """mkdocs.yml text with the plugin `name` cut out of `plugins:` (composed, not loaded,
+    so MkDocs' own tags such as !ENV survive)."""
+    root = yaml.compose(config, Loader=yaml.SafeLoader)
+    for key, value in root.value:
+        if key.value != "plugins":
+            continue
+        for item in value.value:
+            item_name = item.value if isinstance(item, yaml.ScalarNode) else item.value[0][0].value
+            if item_name == name:
+                start = config.rfind("\n", 0, item.start_mark.index) + 1
+                end = config.find("\n", item.end_mark.index - 1) + 1 or len(config)
+                return config[:start] + config[end:]
+    raise SystemExit(f"mkdocs.yml has no '{name}' plugin to leave out")
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+def run_measured(command: list[str], cwd: Path, log: Path) -> Run:
+    """Run `command`, returning its wall time and peak RSS (from wait4, the child's own rusage)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    with log.open("w") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed in {cwd} ({process.returncode}):\n{log.read_text()[-3000:]}")
+    return Run(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+
+
+def best(runs: list[Run]) -> Run:
+    """The fastest time (the least disturbed by other load) and the highest peak seen."""
+    return Run(min(r.seconds for r in runs), max(r.peak_mb for r in runs))
+
+
+# In-process timings run in a fresh interpreter each (spawned), so imports and start-up are
+# left out on both sides of the validation / libyaml comparison.
+
+def _time_libyaml(folder: str) -> float:
+    loader = yaml.CSafeLoader
+    start = time.perf_counter()
+    for path in sorted(Path(folder).glob("*.yml")):
+        yaml.load(path.read_bytes(), Loader=loader)
+    return time.perf_counter() - start
+
+
+def _time_yamltree(folder: str) -> float:
+    from sourcing_glossary.yamltree import read_yaml
+
+    start = time.perf_counter()
+    for path in sorted(Path(folder).glob("*.yml")):
+        read_yaml(path, path.name)
+    return time.perf_counter() - start
+
+
+def _time_validate(project: str) -> tuple[float, int]:
+    from sourcing_glossary.load import Layout
+    from sourcing_glossary.validate import validate
+
+    start = time.perf_counter()
+    result = validate(Layout(Path(project), Path(project) / "glossary"))
+    return time.perf_counter() - start, len(result.problems)
+
+
+def in_fresh_process(function: Callable[..., object], *args: object) -> object:
+    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+        return pool.submit(function, *args).result()
+
+
+@dataclass(frozen=True)
+class SearchTiming:
+    ready: float  # DOMContentLoaded, when a reader can click the search box
+    typed: float  # the last key of the query is in (each key runs the page's search handlers)
+    seconds: float  # the first result is shown
+    source: str  # which element came first: Material's result list or the glossary quick-finder
+    first_hit: str
+
+
+def time_search(site: Path, query: str) -> SearchTiming:
+    """Open the home page in a fresh browser context (empty cache), click the search box,
+    type `query` and wait for the first result; median of BROWSER_REPEAT runs."""
+    from playwright.sync_api import sync_playwright
+
+    url, server = serve_folder(site)
+    timings = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            for _ in range(BROWSER_REPEAT):
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                page = context.new_page()
+                start = time.perf_counter()
+                page.goto(url + "/", wait_until="domcontentloaded")
+                ready = time.perf_counter() - start
+                page.click(".md-search__input")
+                page.keyboard.type(query)
+                typed = time.perf_counter() - start
+                first = page.wait_for_selector(RESULT_SELECTOR, timeout=120_000)
+                seconds = time.perf_counter() - start
+                quick = first.evaluate("e => e.matches('[data-gl-quickfind] a')")
+                text = first.inner_text().strip().split("\n")[0][:60]
+                timings.append(SearchTiming(ready, typed, seconds, "quick-finder" if quick else "Material search", text))
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    timings.sort(key=lambda t: t.seconds)
+    return timings[len(timings) // 2]
+
+
+@dataclass
+class SizeResult:
+    count: int
+    words_per_term: float = 0.0
+    libyaml_s: float = 0.0
+    yamltree_s: float = 0.0
+    validate_s: float = 0.0
+    validate_problems: int = 0
+    validate_cli_s: float = 0.0
+    build: Run = field(default_factory=lambda: Run(0, 0))
+    reference: Run = field(default_factory=lambda: Run(0, 0))
+    site_kb_per_term: float = 0.0
+    reference_site_kb_per_term: float = 0.0
+    index_kb_per_term: float = 0.0
+    index_mb: float = 0.0
+    page_kb_median: float = 0.0
+    page_kb_max: float = 0.0
+    search: SearchTiming | None = None
+
+
+def _folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def measure_size(count: int, work: Path) -> SizeResult:
+    result = SizeResult(count)
+    project, reference = work / f"glossary-{count}", work / f"reference-{count}"
+    project.mkdir()
+    reference.mkdir()
+    say(f"[{count}] generating {count} terms")
+    terms = generate_glossary(project, count)
+    folder = project / "glossary" / "terms"
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in folder.glob("*.yml"))
+    result.words_per_term = words / count
+    write_reference(project, reference)
+
+    say(f"[{count}] validating")
+    result.libyaml_s = min(in_fresh_process(_time_libyaml, str(folder)) for _ in range(BUILD_REPEAT))
+    result.yamltree_s = min(in_fresh_process(_time_yamltree, str(folder)) for _ in range(BUILD_REPEAT))
+    timed = [in_fresh_process(_time_validate, str(project)) for _ in range(BUILD_REPEAT)]
+    result.validate_s, result.validate_problems = min(timed)
+    result.validate_cli_s = best([run_measured([str(BIN / "glossary"), "validate", "--strict"], project,
+                                               work / "validate.log") for _ in range(BUILD_REPEAT)]).seconds
+
+    builds, references = [], []
+    for attempt in range(BUILD_REPEAT):  # interleaved, so load from elsewhere hits both alike
+        say(f"[{count}] building, round {attempt + 1} of {BUILD_REPEAT}")
+        shutil.rmtree(project / "site", ignore_errors=True)
+        builds.append(run_measured([str(BIN / "glossary"), "build"], project, work / "build.log"))
+        shutil.rmtree(reference / "site", ignore_errors=True)
+        references.append(run_measured([str(BIN / "mkdocs"), "build", "-q"], reference, work / "reference.log"))
+    result.build, result.reference = best(builds), best(references)
+
+    site = project / "site"
+    result.site_kb_per_term = _folder_bytes(site) / 1024 / count
+    result.reference_site_kb_per_term = _folder_bytes(reference / "site") / 1024 / count
+    index_bytes = (site / "search" / "search_index.json").stat().st_size
+    result.index_mb, result.index_kb_per_term = index_bytes / MB, index_bytes / 1024 / count
+    pages = [(site / "terms" / t.slug / "index.html").stat().st_size / 1024 for t in terms]
+    result.page_kb_median, result.page_kb_max = statistics.median(pages), max(pages)
+
+    query = sorted(t.term for t in terms)[count // 2]
+    say(f"[{count}] searching for '{query}' in Chromium")
+    result.search = time_search(site, query)
+    return result
+
+
+@dataclass(frozen=True)
+class Verdict:
+    target: str
+    goal: str
+    measured: str
+    passed: bool | None  # None: not measured in this run
+    note: str = ""
+
+
+def verdicts(results: dict[int, SizeResult]) -> list[Verdict]:
+    out = []
+    big, mid = results.get(5000), results.get(1000)
+
+    def missing(target: str, goal: str) -> Verdict:
+        return Verdict(target, goal, "not measured: needs sizes 1000 and 5000", None)
+
+    if big:
+        ratio = big.validate_s / big.libyaml_s
+        out.append(Verdict("Validation, 5,000 entries", "<= 3x libyaml parse",
+                           f"{big.validate_s:.2f} s vs {big.libyaml_s:.2f} s = {ratio:.2f}x", ratio <= 3,
+                           "validation also checks the schema, the names, the links and the graph"))
+    else:
+        out.append(missing("Validation, 5,000 entries", "<= 3x libyaml parse"))
+    for size, result in ((1000, mid), (5000, big)):
+        target = f"Build, {size:,} terms"
+        if result is None:
+            out.append(missing(target, "<= 1.15x plain MkDocs"))
+            continue
+        ratio = result.build.seconds / result.reference.seconds
+        out.append(Verdict(target, "<= 1.15x plain MkDocs",
+                           f"{result.build.seconds:.1f} s vs {result.reference.seconds:.1f} s = {ratio:.2f}x",
+                           ratio <= 1.15, "the glossary's own share (validation, page generation, redirects, "
+                           f"terms.json) costs {result.build.seconds - result.reference.seconds:.1f} s"))
+    if big and mid:
+        ratio = big.build.seconds / mid.build.seconds
+        out.append(Verdict("Build scaling", "5,000 <= 5.5x 1,000",
+                           f"{big.build.seconds:.1f} s / {mid.build.seconds:.1f} s = {ratio:.2f}x", ratio <= 5.5,
+                           "something grows faster than the number of pages"))
+    else:
+        out.append(missing("Build scaling", "5,000 <= 5.5x 1,000"))
+    if big:
+        out.append(Verdict("Peak memory, 5,000-term build", "<= 300 MB", f"{big.build.peak_mb:.0f} MB "
+                           f"(plain MkDocs: {big.reference.peak_mb:.0f} MB)", big.build.peak_mb <= 300,
+                           "MkDocs keeps every page's Markdown, HTML and table of contents until the build ends"))
+        search = big.search
+        assert search is not None
+        out.append(Verdict("First search result, 5,000 terms", "<= 1.0 s after opening",
+                           f"{search.seconds:.2f} s ({search.source})", search.seconds <= 1.0,
+                           f"Material's search downloads the whole index ({big.index_mb:.1f} MB) and builds it "
+                           "in a worker before it shows any result"
+                           if search.source == "Material search" else "the quick-finder waits for terms.json"))
+        out.append(Verdict("Term page HTML", "<= 40 KB", f"{big.page_kb_max:.1f} KB largest, "
+                           f"{big.page_kb_median:.1f} KB median", big.page_kb_max <= 40,
+                           "most of a page is Material's header, navigation and inline icons"))
+    else:
+        for target, goal in (("Peak memory, 5,000-term build", "<= 300 MB"),
+                             ("First search result, 5,000 terms", "<= 1.0 s after opening"),
+                             ("Term page HTML", "<= 40 KB")):
+            out.append(missing(target, goal))
+    return out
+
+
+def _status(passed: bool | None) -> str:
+    return {True: "PASS", False: "MISS", None: "-"}[passed]
+
+
+def render(results: dict[int, SizeResult], command: str) -> str:
+    sizes = sorted(results)
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Made with `{command}` on {os.cpu_count()} CPU cores, Python {platform.python_version()}. "
+        f"Synthetic terms of about {statistics.mean(r.words_per_term for r in results.values()):.0f} words "
+        "each (scripts/bench.py writes them). Process timings are the best of "
+        f"{BUILD_REPEAT} runs; the browser timing is the median of {BROWSER_REPEAT} fresh page loads.",
+        "",
+        "## Targets",
+        "",
+        "| Target | Goal | Measured | Result |",
+        "|---|---|---|---|",
+    ]
+    found = verdicts(results)
+    lines += [f"| {v.target} | {v.goal} | {v.measured} | {_status(v.passed)} |" for v in found]
+    misses = [v for v in found if v.passed is False]
+    if misses:
+        lines += ["", "Notes on the misses:", ""] + [f"- {v.target}: {v.note}." for v in misses]
+    rows: list[tuple[str, Callable[[SizeResult], str]]] = [
+        ("libyaml alone: parse every file (s)", lambda r: f"{r.libyaml_s:.2f}"),
+        ("our YAML tree reader alone (s)", lambda r: f"{r.yamltree_s:.2f}"),
+        ("validate() in process (s)", lambda r: f"{r.validate_s:.2f}"),
+        ("validation / libyaml", lambda r: f"{r.validate_s / r.libyaml_s:.2f}x"),
+        ("`glossary validate --strict`, whole command (s)", lambda r: f"{r.validate_cli_s:.2f}"),
+        ("problems found", lambda r: str(r.validate_problems)),
+        ("`glossary build` (s)", lambda r: f"{r.build.seconds:.1f}"),
+        ("plain `mkdocs build` of the same pages (s)", lambda r: f"{r.reference.seconds:.1f}"),
+        ("build / plain MkDocs", lambda r: f"{r.build.seconds / r.reference.seconds:.2f}x"),
+        ("`glossary build` peak RSS (MB)", lambda r: f"{r.build.peak_mb:.0f}"),
+        ("plain `mkdocs build` peak RSS (MB)", lambda r: f"{r.reference.peak_mb:.0f}"),
+        ("site size per term (KB)", lambda r: f"{r.site_kb_per_term:.1f}"),
+        ("plain MkDocs site size per term (KB)", lambda r: f"{r.reference_site_kb_per_term:.1f}"),
+        ("search index (MB)", lambda r: f"{r.index_mb:.2f}"),
+        ("search index per term (KB)", lambda r: f"{r.index_kb_per_term:.2f}"),
+        ("term page HTML, median / largest (KB)", lambda r: f"{r.page_kb_median:.1f} / {r.page_kb_max:.1f}"),
+        ("open home page -> page ready / query typed / first search result (s)",
+         lambda r: f"{r.search.ready:.2f} / {r.search.typed:.2f} / {r.search.seconds:.2f}" if r.search else "-"),
+        ("first result came from", lambda r: r.search.source if r.search else "-"),
+        ("first result shown", lambda r: r.search.first_hit.replace("|", "/") if r.search else "-"),
+    ]
+    lines += ["", "## Figures", "", "| | " + " | ".join(f"{n:,} terms" for n in sizes) + " |",
+              "|---|" + "---:|" * len(sizes)]
+    lines += [f"| {label} | " + " | ".join(value(results[n]) for n in sizes) + " |" for label, value in rows]
+    return "\n".join(lines) + "\n"
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,1000,5000", help="comma-separated term counts (default: 100,1000,5000)")
+    parser.add_argument("--out", type=Path, default=REPO / "bench-results.md", help="Markdown file for the results")
+    args = parser.parse_args()
+    sizes = sorted({int(size) for size in args.sizes.split(",")})
+    with tempfile.TemporaryDirectory(prefix="glossary-bench-") as scratch:
+        results = {count: measure_size(count, Path(scratch)) for count in sizes}
+    command = "python scripts/bench.py" + ("" if args.sizes == "100,1000,5000" else f" --sizes {args.sizes}")
+    report = render(results, command)
+    print(report)
+    args.out.write_text(report, encoding="utf-8")
+    say(f"written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
