@@ -9,6 +9,9 @@ and non-UTF-8 bytes. Every value keeps the line and column it starts at.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +30,10 @@ _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _BOM = b"\xef\xbb\xbf"
 _DISCARD = "\0discard"  # stands for a key whose value is dropped (duplicate or complex key)
 _TAB_IN_INDENT = re.compile(r"^( *)\t", re.MULTILINE)
+# Characters YAML refuses (control characters), plus the invisible line separators it reads as
+# line breaks, which would shift every line number after them away from what the editor shows.
+_BAD_CHARACTER = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_LINE_SEPARATORS = "\x85\u2028\u2029"
 
 
 @dataclass
@@ -52,9 +59,9 @@ class Node:
     def mark_at(self, offset: int, lines: list[str]) -> Mark:
         """The file position of character `offset` of this text value. Exact for single-line
         and literal-block ('|') text; other multi-line styles give the value's first line."""
-        text = self.value if isinstance(self.value, str) else ""
-        line_index = text.count("\n", 0, offset)
-        column_in_line = offset - (text.rfind("\n", 0, offset) + 1)
+        starts = _line_starts(self.value if isinstance(self.value, str) else "")
+        line_index = bisect.bisect_right(starts, offset) - 1
+        column_in_line = offset - starts[line_index]
         if self.style == "|":
             file_line = self.mark.line + 1 + line_index
             source = lines[file_line - 1] if file_line - 1 < len(lines) else ""
@@ -79,6 +86,12 @@ class Node:
             else:
                 break
         return node.mark
+
+
+@functools.lru_cache(maxsize=16)
+def _line_starts(text: str) -> tuple[int, ...]:
+    """Offsets where the lines of `text` start; cached, since one text may hold thousands of findings."""
+    return (0, *(match.end() for match in re.finditer("\n", text)))
 
 
 @dataclass
@@ -108,6 +121,9 @@ def parse_yaml_bytes(data: bytes, shown: str) -> ReadResult:
     text, problems = _decode(data, shown)
     if text is None:
         return ReadResult(None, problems)
+    problems += _character_problems(text, shown)
+    if problems:
+        return ReadResult(None, problems, text)
     problems += _tab_problems(text, shown)
     tab_lines = {p.line for p in problems}
     builder = _TreeBuilder(shown)
@@ -118,10 +134,13 @@ def parse_yaml_bytes(data: bytes, shown: str) -> ReadResult:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
         if line not in tab_lines:
-            problems.append(_syntax_problem(error, shown, line, mark.column + 1 if mark else 0))
+            source_line = text.split("\n")[line - 1] if 0 < line <= text.count("\n") + 1 else ""
+            problems.append(_syntax_problem(error, Mark(shown, line, mark.column + 1 if mark else 0), source_line))
         return ReadResult(None, problems, text)
-    except yaml.YAMLError as error:  # pragma: no cover - libyaml always gives a mark
-        problems.append(Mark(shown, 0, 0).problem("yaml-syntax", f"invalid YAML: {error}"))
+    except yaml.YAMLError:  # pragma: no cover - _character_problems refuses what the reader would
+        problems.append(Mark(shown, 0, 0).problem(
+            "yaml-syntax", "invalid YAML: the file contains characters YAML cannot read",
+            "save it again as plain UTF-8 text"))
         return ReadResult(None, problems, text)
     problems += builder.problems
     root = builder.root
@@ -149,6 +168,25 @@ def _decode(data: bytes, shown: str) -> tuple[str | None, list[Problem]]:
         return None, [Mark(shown, line, column).problem(
             "not-utf8", f"byte 0x{data[error.start]:02x} is not valid UTF-8 text",
             "save the file as UTF-8 (most editors: 'Save with encoding')")]
+
+
+def _character_problems(text: str, shown: str) -> list[Problem]:
+    """One problem per line that holds a character YAML refuses or reads as a line break."""
+    problems = []
+    reported: set[int] = set()
+    for match in _BAD_CHARACTER.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        if line in reported:
+            continue
+        reported.add(line)
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        char = match.group()
+        what = ("an invisible line separator" if char in _LINE_SEPARATORS
+                else "an invisible control character")
+        problems.append(Mark(shown, line, column).problem(
+            "bad-character", f"the text contains {what} (U+{ord(char):04X}), which YAML does not allow here",
+            "delete it: it usually comes with text pasted from a word processor or a web page"))
+    return problems
 
 
 def _tab_problems(text: str, shown: str) -> list[Problem]:
@@ -179,20 +217,45 @@ _SYNTAX_HINTS = {
         "start every item of a list with '- ' at the same column"),
     "found undefined tag handle": (
         "a '!' tag is used; tags are not allowed", "remove the '!...' before the value"),
+    "block sequence entries are not allowed": (
+        "a list item ('- ') must start on a line of its own",
+        "put each '- item' on its own line, indented under the field name"),
+    "found unknown escape character": (
+        "a backslash in double quotes starts an escape such as \\n, and this one is not valid",
+        "use single quotes around the value, or write a backslash as \\\\"),
+    "did not find expected ',' or ']'": (
+        "a list in square brackets [...] is not closed",
+        "close it with ']', or put the whole value in double quotes if the brackets are part of the text"),
+    "did not find expected ',' or '}'": (
+        "a mapping in curly braces {...} is not closed",
+        "close it with '}', or put the whole value in double quotes if the braces are part of the text"),
 }
+_CLOSERS = {'"': "closing quote", "'": "closing quote", "]": "closing bracket ']'", "}": "closing brace '}'"}
 
 _KIND_WORDS = {"seq": "a list", "str": "a single text", "int": "a number", "float": "a number",
                "bool": "true/false", "null": "an empty value", "date": "a date"}
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, shown: str, line: int, column: int) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, mark: Mark, source_line: str) -> Problem:
+    """libyaml's complaint, said in an editor's words where we know the usual cause."""
     problem = (error.problem or str(error)).strip()
+    before = source_line[: max(mark.column - 1, 0)].rstrip()
+    if "did not find expected key" in problem and before[-1:] in _CLOSERS:
+        return mark.problem(
+            "yaml-syntax", f"invalid YAML: the value ends at its {_CLOSERS[before[-1]]}, "
+                           "but more text follows on the line",
+            "put the whole value in single quotes (write a ' inside as ''), "
+            "or in double quotes (write a \" inside as \\\")")
+    if "cannot start any token" in problem and 0 < mark.column <= len(source_line):
+        return mark.problem(
+            "yaml-syntax", f"invalid YAML: a value cannot start with '{source_line[mark.column - 1]}'",
+            "put the whole value in double quotes")
     for needle, (message, hint) in _SYNTAX_HINTS.items():
         if needle in problem:
-            return Mark(shown, line, column).problem("yaml-syntax", f"invalid YAML: {message}", hint)
+            return mark.problem("yaml-syntax", f"invalid YAML: {message}", hint)
     context = f" {error.context}" if error.context else ""
-    return Mark(shown, line, column).problem(
-        "yaml-syntax", f"invalid YAML: {problem}{context}", "check quotes, colons and indentation here")
+    return mark.problem("yaml-syntax", f"invalid YAML: {problem}{context}",
+                        "check quotes, colons and indentation here")
 
 
 class _TreeBuilder:
@@ -205,6 +268,7 @@ class _TreeBuilder:
         self.stack: list[tuple[Node, str | None]] = []  # (collection, pending map key)
         self.documents = 0
         self.skip_depth = 0  # >0 while inside a subtree that is too deep to keep
+        self.reported_aliases: set[str] = set()
 
     def _mark(self, event: Any) -> Mark:
         return Mark(self.shown, event.start_mark.line + 1, event.start_mark.column + 1)
@@ -233,9 +297,11 @@ class _TreeBuilder:
             return
         mark = self._mark(event)
         if isinstance(event, yaml.AliasEvent):
-            self.problems.append(mark.problem(
-                "yaml-anchor", f"the alias '*{event.anchor}' repeats another value; aliases are not allowed",
-                "write the value out in full"))
+            if event.anchor not in self.reported_aliases:  # once per name: "billion laughs" repeats them
+                self.reported_aliases.add(event.anchor)
+                self.problems.append(mark.problem(
+                    "yaml-anchor", f"the alias '*{event.anchor}' repeats another value; aliases are not allowed",
+                    "write the value out in full"))
             self._attach(Node("null", None, mark))
             return
         if event.anchor is not None:
@@ -307,7 +373,10 @@ def _scalar(event: yaml.ScalarEvent, mark: Mark) -> Node:
     if kind == "timestamp":
         return Node("date", event.value, mark, raw=event.value, style=event.style)
     if kind in ("int", "float", "bool"):
-        value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, event.value))
+        try:
+            value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, event.value))
+        except ValueError:  # Python refuses integers of more than 4,300 digits; still a number
+            value = math.inf
         return Node(kind, value, mark, raw=event.value, style=event.style)
     # str, and rarities such as merge keys ('<<') that are kept as their text
     return Node("str", event.value, mark, raw=event.value, style=event.style)
