@@ -12,10 +12,12 @@ import html
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import markdown_scan
 from .checks import outgoing_links
+from .mentions import MentionLinker
 from .model import Entry, Glossary
 
 TERMS_DIR = "terms"
@@ -75,15 +77,21 @@ def link_terms(text: str, glossary: Glossary, from_dir: str) -> str:
     return markdown_scan.TERM_LINK.sub(lambda m: replace(m) if m.start() in found else m.group(0), text)
 
 
-def _items(texts: tuple[str, ...], glossary: Glossary) -> str:
-    return "\n".join("- " + link_terms(text, glossary, TERMS_DIR).replace("\n", "\n  ") for text in texts)
+def _items(texts: tuple[str, ...], body: Callable[[str], str]) -> str:
+    return "\n".join("- " + body(text).replace("\n", "\n  ") for text in texts)
 
 
 def _heading(anchor: str) -> str:
     return f"## {SECTIONS[anchor]}"
 
 
-def term_page(entry: Entry, glossary: Glossary, backlinks: list[Entry]) -> GeneratedPage:
+def term_page(entry: Entry, glossary: Glossary, backlinks: list[Entry], mentions: MentionLinker) -> GeneratedPage:
+    # First mentions of other terms become links, except terms this page links anyway.
+    linked = {entry.slug} | {link.text for _, text in entry.markdown_fields() for link in markdown_scan.term_links(text)}
+
+    def body(text: str) -> str:
+        return link_terms(mentions.link(text, linked), glossary, TERMS_DIR)
+
     category = glossary.categories.get(entry.category)
     out = [_front_matter(title=entry.term, description=entry.summary, search={"boost": 4},
                          tags=list(entry.names)),
@@ -97,24 +105,24 @@ def term_page(entry: Entry, glossary: Glossary, backlinks: list[Entry]) -> Gener
     out += [f"<p class=\"gl-summary\">{html.escape(entry.summary)}</p>", ""]
     if meta:
         out += ["<p class=\"gl-meta\">" + " · ".join(meta) + "</p>", ""]
-    out += [_heading("definition"), "", link_terms(entry.definition, glossary, TERMS_DIR), ""]
+    out += [_heading("definition"), "", body(entry.definition), ""]
     if entry.examples:
-        out += [_heading("examples"), "", _items(entry.examples, glossary), ""]
+        out += [_heading("examples"), "", _items(entry.examples, body), ""]
     if entry.pros or entry.cons:
         out += ["<div class=\"gl-procon\" markdown>", ""]
         for anchor, items in (("pros", entry.pros), ("cons", entry.cons)):
             out += [f"<div class=\"gl-{anchor}\" markdown>", "", _heading(anchor), "",
-                    _items(items, glossary) if items else "_None recorded._", "", "</div>", ""]
+                    _items(items, body) if items else "_None recorded._", "", "</div>", ""]
         out += ["</div>", ""]
     if entry.contrast:
         out += [_heading("not-to-be-confused-with"), ""]
         for slug, sentence in entry.contrast.items():
             other = glossary.entries.get(slug)
             name = md_text(other.term) if other else slug
-            out.append(f"- **[{name}]({slug}.md)**: {link_terms(sentence, glossary, TERMS_DIR)}")
+            out.append(f"- **[{name}]({slug}.md)**: {body(sentence)}")
         out.append("")
     if entry.usage_notes:
-        out += [_heading("usage-notes"), "", link_terms(entry.usage_notes, glossary, TERMS_DIR), ""]
+        out += [_heading("usage-notes"), "", body(entry.usage_notes), ""]
     related = [glossary.entries[s] for s in entry.related if s in glossary.entries]
     if related:
         out += [_heading("related-terms"), "", _entry_list(related, ""), ""]
@@ -185,7 +193,8 @@ def category_pages(glossary: Glossary) -> list[GeneratedPage]:
 
 def all_pages(glossary: Glossary) -> list[GeneratedPage]:
     links = backlinks(glossary)
-    pages = [term_page(entry, glossary, links.get(slug, [])) for slug, entry in glossary.entries.items()]
+    mentions = MentionLinker(glossary)
+    pages = [term_page(entry, glossary, links.get(slug, []), mentions) for slug, entry in glossary.entries.items()]
     pages.append(index_page(glossary))
     pages += category_pages(glossary)
     from .comparisons import comparison_pages  # here, not at the top: comparisons builds on this module
