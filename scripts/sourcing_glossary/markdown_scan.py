@@ -6,6 +6,7 @@ neither an error nor a link. Positions are character offsets into the text.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass
@@ -13,10 +14,14 @@ from dataclasses import dataclass
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ ]{0,3}\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 TERM_LINK = re.compile(r"\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
-_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|!--|![A-Za-z\[]|\?)")
+# A tag name as Python-Markdown passes it through raw: a letter, then anything but <, >, @ and
+# spaces, so '<a:b onclick=...>' and '<javascript:...>' count as HTML too ('@' makes an email link).
+_HTML = re.compile(r"<(?:/?[A-Za-z][^<>@\s/]*(?=[\s/>]|$)|!--|![A-Za-z\[]|\?)")
 _AUTOLINK = re.compile(r"<https?://[^\s<>]+>", re.IGNORECASE)
-_INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_REF_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
+_INLINE_LINK = re.compile(r"\]\(\s*<?((?:[^()\s<>]|\([^()\s<>]*\))*)")  # one level of (parentheses)
+# Any indentation: inside a list item Python-Markdown still reads an indented definition, and
+# the address may stand on the next line.
+_REF_DEFINITION = re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]+)", re.MULTILINE)
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 SAFE_SCHEMES = ("http://", "https://")
 
@@ -28,20 +33,36 @@ class Finding:
     label: str | None = None  # term links: the shown text, if given
 
 
-def _code_ranges(text: str) -> list[tuple[int, int]]:
-    ranges = [m.span() for m in _FENCE.finditer(text)]
-    for match in _CODE_SPAN.finditer(text):
-        if not any(start <= match.start() < end for start, end in ranges):
-            ranges.append(match.span())
-    return ranges
+class _Ranges:
+    """Sorted, merged character ranges, asked "is this offset inside one?" by bisection, so a
+    long text full of code spans and tags is scanned in n log n, not n squared."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.ends[index]
+
+
+def code_ranges(text: str) -> _Ranges:
+    fences = _Ranges([m.span() for m in _FENCE.finditer(text)])
+    spans = [m.span() for m in _CODE_SPAN.finditer(text) if m.start() not in fences]
+    return _Ranges(list(zip(fences.starts, fences.ends)) + spans)
 
 
 def _outside_code(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
     if "`" not in text and "~~~" not in text:
         return list(pattern.finditer(text))
-    ranges = _code_ranges(text)
-    return [m for m in pattern.finditer(text)
-            if not any(start <= m.start() < end for start, end in ranges)]
+    code = code_ranges(text)
+    return [m for m in pattern.finditer(text) if m.start() not in code]
 
 
 def term_links(text: str) -> list[Finding]:
