@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import urllock
+from . import checklinks, urllock
 from .load import Layout
 from .model import Glossary
 from .report import FORMATS, RENDERERS, render_text
@@ -103,6 +103,19 @@ def cmd_urls(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if status.removed else EXIT_OK
 
 
+def cmd_check_links(args: argparse.Namespace) -> int:
+    config, layout = _project(args.config_file)
+    if not config.site_url:
+        raise UsageError(f"{args.config_file}: set site_url to the address where the glossary is published")
+    site = checklinks.site_map(_valid_glossary(layout), _docs_pages(config), config.site_url)
+    try:
+        result = checklinks.check_links(args.paths, site, Path.cwd())
+    except checklinks.UnsupportedTarget as error:
+        raise UsageError(str(error)) from error
+    sys.stdout.write(RENDERERS[args.format](result.problems, result.files_checked))
+    return EXIT_PROBLEMS if result.problems else EXIT_OK
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     layout = _layout(args.config_file)
     try:
@@ -138,6 +151,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--category", help="category key (default: the first in categories.yml)")
     sub = command("urls", cmd_urls, "Compare the published URLs with glossary/urls.lock; fail if one would disappear.")
     sub.add_argument("--update", action="store_true", help="record new URLs in the lock (never removes any)")
+    sub = command("check-links", cmd_check_links,
+                  "Report links into the glossary that lead nowhere, in Markdown, HTML, text, .docx and .pptx files.")
+    sub.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_DIR", help="files, or folders to search recursively")
+    sub.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     return parser
 
 

@@ -105,18 +105,19 @@ def lock_status(lock_file: Path, shown: str, current: Iterable[str]) -> LockStat
 
 def _removed(path: str, line: int, shown: str, new: list[str]) -> Problem:
     message = f"{path} was published, but the site would no longer have it: links to it would break"
-    slug = _term_slug(path)
+    slug = term_slug(path)
     if slug is None:
         hint = f"restore the page; if removing it is deliberate, delete line {line} of {shown}"
     else:
         # a renamed term's new URL is not recorded yet: the likeliest replacement is among the new ones
-        close = difflib.get_close_matches(slug, [s for s in map(_term_slug, new) if s], n=1, cutoff=0.6)
+        close = difflib.get_close_matches(slug, [s for s in map(term_slug, new) if s], n=1, cutoff=0.6)
         perhaps = f" (perhaps '{close[0]}')" if close else ""
         hint = (f"if the term was renamed, add '{slug}' to `previous_slugs` of the term that replaces it{perhaps}; "
                 f"if removing the URL is deliberate, delete line {line} of {shown}")
     return Problem(shown, line, 0, "url-removed", message, hint)
 
 
-def _term_slug(path: str) -> str | None:
+def term_slug(path: str) -> str | None:
+    """'/terms/bpo/' -> 'bpo'; None for a path that is not a term's."""
     parts = path.strip("/").split("/")
     return parts[1] if len(parts) == 2 and parts[0] == pages.TERMS_DIR else None
