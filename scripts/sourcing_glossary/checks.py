@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -42,14 +44,19 @@ def _did_you_mean(wrong: str, choices: Iterable[str]) -> str:
 
 
 def _category_problems(entry: Entry, glossary: Glossary) -> list[Problem]:
-    problems = []
-    if entry.category and glossary.categories and entry.category not in glossary.categories:
+    problems: list[Problem] = []
+    if not glossary.categories:
+        return problems  # categories.yml is missing or broken, and that is reported already
+    # Values that are not slugs at all got 'bad-slug' from the schema, with a suggestion.
+    if is_slug(entry.category) and entry.category not in glossary.categories:
         problems.append(entry.mark(["category"]).problem(
             "unknown-category", f"the category '{entry.category}' is not declared in categories.yml",
             _did_you_mean(entry.category, glossary.categories)
             or "known categories: " + ", ".join(glossary.categories)))
     for facet, value in entry.facets.items():
         declared = glossary.facets.get(facet)
+        if not (is_slug(facet) and is_slug(value)):
+            continue
         if declared is None:
             problems.append(entry.mark(["facets", facet], key=True).problem(
                 "unknown-facet", f"the facet '{facet}' is not declared in categories.yml",
@@ -66,7 +73,8 @@ def _reference(entry: Entry, target: str, known: set[str], mark: Mark, what: str
         return [mark.problem("self-link", f"{what} points to the entry itself", "remove it")]
     if not is_slug(target):
         suggestion = slugify(target)
-        hint = f"write the slug, e.g. '{suggestion}'" if suggestion in known else "write the slug of an existing term"
+        hint = (f"write the slug, e.g. '{suggestion}'" if suggestion in known
+                else _did_you_mean(suggestion, known) or "write the slug of an existing term")
         return [mark.problem("unknown-ref", f"{what} '{target}' is not a slug", hint)]
     if target not in known:
         return [mark.problem("unknown-ref", f"{what} '{target}' does not exist",
@@ -76,11 +84,14 @@ def _reference(entry: Entry, target: str, known: set[str], mark: Mark, what: str
 
 def _reference_problems(entry: Entry, known: set[str]) -> list[Problem]:
     problems = []
+    # related and contrast keys that are not slugs got 'bad-slug' from the schema already
     for index, target in enumerate(entry.related):
-        problems += _reference(entry, target, known, entry.mark(["related", index]), "related term")
+        if is_slug(target):
+            problems += _reference(entry, target, known, entry.mark(["related", index]), "related term")
     for target in entry.contrast:
-        problems += _reference(entry, target, known, entry.mark(["contrast", target], key=True),
-                               "contrasted term")
+        if is_slug(target):
+            problems += _reference(entry, target, known, entry.mark(["contrast", target], key=True),
+                                   "contrasted term")
     for path, text in entry.markdown_fields():
         for link in markdown_scan.term_links(text):
             problems += _reference(entry, link.text, known, entry.mark_in_text(path, link.offset),
@@ -110,12 +121,25 @@ def _content_problems(entry: Entry) -> list[Problem]:
             problems.append(entry.mark_in_text(path, text.index("TODO")).problem(
                 "placeholder-text", f"the {path[0]} still contains the placeholder 'TODO'",
                 "replace it with the real text", Severity.WARNING))
-    for index, source in enumerate(entry.sources):
-        if source.url is not None and not markdown_scan.is_safe_url(source.url):
-            problems.append(entry.mark(["sources", index, "url"]).problem(
-                "bad-url", f"the source link '{source.url}' is not an http:// or https:// address",
-                "use the full web address starting with https://"))
-    return problems
+    return problems + _date_problems(entry)
+
+
+def _date_problems(entry: Entry) -> list[Problem]:
+    """Days that do not exist (2026-02-30): the schema's pattern only checks the shape."""
+    match = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", entry.updated or "")
+    if not match:
+        return []  # other shapes are reported by the schema
+    year, month, day = (int(part) for part in match.groups())
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return []  # reported by the schema too
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        reason = f"that month has no day {day}" if year else "there is no year 0"
+        return [entry.mark(["updated"]).problem(
+            "bad-date", f"'{entry.updated}' is not a real date: {reason}",
+            "check the day and the month, e.g. 2026-11-23")]
+    return []
 
 
 def _name_problems(glossary: Glossary) -> list[Problem]:
@@ -129,6 +153,8 @@ def _name_problems(glossary: Glossary) -> list[Problem]:
             if not key:
                 continue
             if key in own:
+                if entry.aliases.count(name) > 1 and own[key] != ["term"]:
+                    continue  # an exact repeat in the list: the schema reports it as duplicate-item
                 if path != ["term"] and own[key] == ["term"]:
                     problems.append(entry.mark(path).problem(
                         "redundant-alias", f"the alias '{name}' only repeats the term",
@@ -142,8 +168,8 @@ def _name_problems(glossary: Glossary) -> list[Problem]:
             if key in owners:
                 other, other_path = owners[key]
                 kind = "term" if path == ["term"] else "alias"
-                other_kind = "term" if other_path == ["term"] else "an alias"
-                code = "duplicate-term" if kind == "term" and other_kind == "term" else "alias-collision"
+                other_kind = "the term" if other_path == ["term"] else "an alias"
+                code = "duplicate-term" if kind == "term" and other_path == ["term"] else "alias-collision"
                 problems.append(entry.mark(path).problem(
                     code, f"the {kind} '{name}' is already {other_kind} of '{other.slug}' ({other.path})",
                     "every name must lead to one entry: rename it or remove it from one entry"))
@@ -185,7 +211,10 @@ def _url_problems(glossary: Glossary) -> list[Problem]:
                     "remove it: a live page cannot also redirect" if is_previous
                     else "rephrase or remove the alias: its URL is taken by another term"))
             elif slug in claimed:
-                other, _ = claimed[slug]
+                other, other_path = claimed[slug]
+                if not is_previous and other_path[0] == "aliases" and \
+                        name_key(other.aliases[other_path[1]]) == name_key(entry.aliases[path[1]]):
+                    continue  # the same name twice: reported as alias-collision
                 problems.append(entry.mark(path).problem(
                     "url-clash", f"{what} would redirect /terms/{slug}/, which already redirects to '{other.slug}'",
                     "keep the name in one entry only"))
@@ -208,7 +237,7 @@ def _comparison_problems(glossary: Glossary, known: set[str]) -> list[Problem]:
                 if link.text not in known:
                     problems.append(comparison.mark.problem(
                         "unknown-ref", f"the comparison '{comparison.slug}' links to '{link.text}', which does not exist",
-                        _did_you_mean(link.text, known)))
+                        _did_you_mean(link.text, known) or "check the slug in glossary/terms/"))
             for found in markdown_scan.raw_html(text):
                 problems.append(comparison.mark.problem("raw-html", f"raw HTML '{found.text}' is not allowed",
                                                         "use Markdown instead"))
@@ -240,7 +269,7 @@ def _graph_warnings(glossary: Glossary) -> list[Problem]:
                 "orphan-term", f"no other entry links to '{slug}', so readers only find it by search",
                 f"add '{slug}' to the related list of a term that readers meet first", Severity.WARNING))
         for index, target in enumerate(entry.related):
-            if target in links and slug not in links[target]:
+            if target != slug and target in links and slug not in links[target]:
                 problems.append(entry.mark(["related", index]).problem(
                     "one-sided-related", f"'{target}' does not link back to '{slug}'",
                     f"add '{slug}' to the related list of '{target}'", Severity.WARNING))

@@ -101,10 +101,16 @@ class SchemaChecker:
                                        f"at most {error.validator_value} are allowed",
                                  "shorten it; longer explanations belong in the definition")]
         if validator == "uniqueItems":
-            seen: set[str] = set()
-            repeated = [item for item in error.instance if item in seen or seen.add(item)]
-            return [mark.problem("duplicate-item", f"{where} lists '{repeated[0]}' more than once",
-                                 "remove the repeated item")]
+            first: dict[str, int] = {}
+            problems = []
+            for index, item in enumerate(error.instance):
+                key = json.dumps(item, sort_keys=True)
+                if key in first:  # point at each repeat, not at the list
+                    problems.append(root.locate(path + [index]).problem(
+                        "duplicate-item", f"{where} lists '{item}' more than once (first as item {first[key] + 1})",
+                        "remove the repeated item"))
+                first.setdefault(key, index)
+            return problems
         if validator == "pattern":
             return [_pattern_problem(mark, path, where, error)]
         return [mark.problem("invalid-value", f"{where}: {error.message}")]
