@@ -106,7 +106,7 @@ def _load_entries(layout: Layout, problems: list[Problem]) -> tuple[dict[str, En
     paths = sorted(layout.terms.iterdir())
     problems.extend(_file_name_problems(paths, layout))
     for path in paths:
-        if path.suffix != ".yml" or not path.is_file():
+        if path.suffix != ".yml" or not _is_file_or_link(path):
             continue
         slug = path.stem
         shown = layout.shown(path)
@@ -132,7 +132,7 @@ def _file_name_problems(paths: list[Path], layout: Layout) -> list[Problem]:
                 "bad-file-name", f"'{path.name}' is not read: term files end in '.yml'",
                 f"rename it to '{slugify(path.stem) or 'term-name'}.yml'"))
             continue
-        if not path.is_file():
+        if not _is_file_or_link(path):
             continue
         slug = path.stem
         by_folded[unicodedata.normalize("NFKC", slug).casefold()].append(path)
@@ -148,12 +148,20 @@ def _file_name_problems(paths: list[Path], layout: Layout) -> list[Problem]:
                 "spell the slug from the full term instead"))
     for clashing in by_folded.values():
         if len(clashing) > 1:
-            names = ", ".join(f"'{p.name}'" for p in clashing)
+            composed = {unicodedata.normalize("NFC", p.name) for p in clashing}
+            message = (f"the file name '{composed.pop()}' exists {len(clashing)} times, its accented letters "
+                       "written with different Unicode characters (composed and combining accents)"
+                       if len(composed) == 1 else
+                       "the files " + ", ".join(f"'{p.name}'" for p in clashing) + " differ only in letter case")
             for path in clashing:
                 problems.append(Mark(layout.shown(path), 0, 0).problem(
-                    "slug-collision", f"the files {names} differ only in case or Unicode form",
-                    "keep one file per term: merge them"))
+                    "slug-collision", message, "keep one file per term: merge them"))
     return problems
+
+
+def _is_file_or_link(path: Path) -> bool:
+    """Regular files, and symbolic links (even broken ones), which read_yaml refuses with a message."""
+    return path.is_symlink() or path.is_file()
 
 
 def _entry(slug: str, shown: str, result: ReadResult) -> Entry:

@@ -42,8 +42,8 @@ class Mark:
 
 def display_path(path: Path, root: Path) -> str:
     """The path as an editor sees it: relative to the project when possible."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+    try:  # resolve the folder only: the file itself may be a broken or looping link
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 

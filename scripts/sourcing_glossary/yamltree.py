@@ -103,6 +103,10 @@ class ReadResult:
 
 def read_yaml(path: Path, shown: str) -> ReadResult:
     """Read `path` (reported as `shown`). Never raises for bad content."""
+    if path.is_symlink():  # a link could show (and publish) any file of the machine that builds
+        return ReadResult(None, [Mark(shown, 0, 0).problem(
+            "unreadable-file", "the file is a symbolic link; glossary files must be ordinary files",
+            "replace the link with a copy of the file it points to")])
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
