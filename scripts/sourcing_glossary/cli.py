@@ -36,9 +36,14 @@ def _project(config_file: Path) -> tuple[MkDocsConfig, Layout]:
     without starting MkDocs."""
     if not config_file.is_file():
         raise UsageError(f"{config_file}: no such file (run the command in the project folder or pass -f mkdocs.yml)")
+    from mkdocs.exceptions import MkDocsException
+
     from .sitebuild import load_site_config
 
-    config = load_site_config(config_file)
+    try:
+        config = load_site_config(config_file)
+    except MkDocsException as error:  # broken YAML or options in mkdocs.yml: MkDocs logged the details
+        raise UsageError(f"{config_file}: {error}") from None
     plugin = config.plugins.get("glossary")
     if plugin is None:
         raise UsageError(f"{config_file}: the 'glossary' plugin is not enabled under 'plugins:'")
