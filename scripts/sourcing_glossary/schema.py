@@ -93,6 +93,14 @@ class SchemaChecker:
                 return [mark.problem("empty-field", f"{where} is empty", "give it a value or remove the field")]
             return [mark.problem("wrong-type", f"{where} must be {expected}, but it is {actual}",
                                  _TYPE_HINTS.get(error.validator_value, ""))]
+        if validator == "minItems" and error.instance:
+            return [mark.problem("too-few-items", f"{where} lists {_items(len(error.instance))}; "
+                                                  f"at least {error.validator_value} are needed",
+                                 "add the missing items")]
+        if validator == "maxItems":
+            return [mark.problem("too-many-items", f"{where} lists {_items(len(error.instance))}; "
+                                                   f"at most {error.validator_value} are allowed",
+                                 "remove items, or split them into two")]
         if validator in ("minLength", "minItems") or (validator == "pattern" and error.validator_value == "\\S"):
             return [mark.problem("empty-field", f"{where} is empty", "give it a value or remove the field")]
         if validator == "maxLength":
@@ -113,7 +121,8 @@ class SchemaChecker:
             return problems
         if validator == "pattern":
             return [_pattern_problem(mark, path, where, error)]
-        return [mark.problem("invalid-value", f"{where}: {error.message}")]
+        return [mark.problem("invalid-value", f"{where}: {error.message}",
+                             "see the description of this field in the schema file next to it")]
 
 
 def _pattern_problem(mark: Mark, path: list[Any], where: str, error: jsonschema.ValidationError) -> Problem:
@@ -136,6 +145,10 @@ def _pattern_problem(mark: Mark, path: list[Any], where: str, error: jsonschema.
     if not value.strip():
         return mark.problem("empty-field", f"{where} is empty", "give it a value or remove the field")
     return mark.problem("invalid-value", f"{where} has an invalid value '{value}'")
+
+
+def _items(count: int) -> str:
+    return f"{count} item{'s' * (count != 1)}"
 
 
 def slugify(text: str) -> str:
