@@ -146,40 +146,44 @@ def _name_problems(glossary: Glossary) -> list[Problem]:
     """Terms and aliases must name one entry each, whatever their case or spacing."""
     problems = []
     owners: dict[str, tuple[Entry, list[Any]]] = {}
-    for entry in glossary.entries.values():
-        own: dict[str, list[Any]] = {}
-        for path, name in _names(entry):
-            key = name_key(name)
-            if not key:
-                continue
-            if key in own:
-                if entry.aliases.count(name) > 1 and own[key] != ["term"]:
-                    continue  # an exact repeat in the list: the schema reports it as duplicate-item
-                if path != ["term"] and own[key] == ["term"]:
-                    problems.append(entry.mark(path).problem(
-                        "redundant-alias", f"the alias '{name}' only repeats the term",
-                        "remove it: the term is searchable already", Severity.WARNING))
-                else:
-                    problems.append(entry.mark(path).problem(
-                        "duplicate-item", f"the alias '{name}' is listed twice (letter case aside)",
-                        "remove one of them"))
-                continue
-            own[key] = path
-            if key in owners:
-                other, other_path = owners[key]
-                kind = "term" if path == ["term"] else "alias"
-                other_kind = "the term" if other_path == ["term"] else "an alias"
-                code = "duplicate-term" if kind == "term" and other_path == ["term"] else "alias-collision"
+    own: dict[str, dict[str, list[Any]]] = defaultdict(dict)  # per entry: name key -> field
+    for entry, path, name in _names(glossary):
+        key = name_key(name)
+        if not key:
+            continue
+        mine = own[entry.slug]
+        if key in mine:
+            if entry.aliases.count(name) > 1 and mine[key] != ["term"]:
+                continue  # an exact repeat in the list: the schema reports it as duplicate-item
+            if path != ["term"] and mine[key] == ["term"]:
                 problems.append(entry.mark(path).problem(
-                    code, f"the {kind} '{name}' is already {other_kind} of '{other.slug}' ({other.path})",
-                    "every name must lead to one entry: rename it or remove it from one entry"))
+                    "redundant-alias", f"the alias '{name}' only repeats the term",
+                    "remove it: the term is searchable already", Severity.WARNING))
             else:
-                owners[key] = (entry, path)
+                problems.append(entry.mark(path).problem(
+                    "duplicate-item", f"the alias '{name}' is listed twice (letter case aside)",
+                    "remove one of them"))
+            continue
+        mine[key] = path
+        if key in owners:
+            other, other_path = owners[key]
+            kind = "term" if path == ["term"] else "alias"
+            other_kind = "the term" if other_path == ["term"] else "an alias"
+            code = "duplicate-term" if kind == "term" and other_path == ["term"] else "alias-collision"
+            problems.append(entry.mark(path).problem(
+                code, f"the {kind} '{name}' is already {other_kind} of '{other.slug}' ({other.path})",
+                "every name must lead to one entry: rename it or remove it from one entry"))
+        else:
+            owners[key] = (entry, path)
     return problems
 
 
-def _names(entry: Entry) -> list[tuple[list[Any], str]]:
-    return [(["term"], entry.term)] + [(["aliases", i], alias) for i, alias in enumerate(entry.aliases)]
+def _names(glossary: Glossary) -> list[tuple[Entry, list[Any], str]]:
+    """Every term, then every alias: when a term and another entry's alias clash, the problem
+    is reported at the alias, which is the name to change."""
+    entries = glossary.entries.values()
+    return [(entry, ["term"], entry.term) for entry in entries] + [
+        (entry, ["aliases", index], alias) for entry in entries for index, alias in enumerate(entry.aliases)]
 
 
 def published_paths(entry: Entry) -> dict[str, list[Any]]:

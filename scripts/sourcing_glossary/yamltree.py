@@ -136,6 +136,8 @@ def parse_yaml_bytes(data: bytes, shown: str) -> ReadResult:
             builder.feed(event)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark and any(needle in (error.problem or "") for needle in _UNCLOSED):
+            mark = error.context_mark  # where the quote or bracket opens, not the end of the file
         line = mark.line + 1 if mark else 0
         if line not in tab_lines:
             source_line = text.split("\n")[line - 1] if 0 < line <= text.count("\n") + 1 else ""
@@ -148,6 +150,10 @@ def parse_yaml_bytes(data: bytes, shown: str) -> ReadResult:
         return ReadResult(None, problems, text)
     problems += builder.problems
     root = builder.root
+    if any(problem.code in ("yaml-tag", "yaml-anchor") for problem in builder.problems):
+        # the tree holds placeholders where the refused values were: checking it further would
+        # only report them again in other words ("'summary' is empty")
+        return ReadResult(None, problems, text)
     if root is None:
         problems.append(Mark(shown, 0, 0).problem(
             "empty-file", "the file is empty", "run 'glossary new SLUG' for a starting point"))
@@ -214,8 +220,8 @@ _SYNTAX_HINTS = {
         "the indentation does not match the field above",
         "align the line with its siblings using spaces"),
     "found unexpected end of stream": (
-        "the file ends inside a quoted string or a bracket",
-        "close the quote or bracket that is still open"),
+        "the quote that opens here is never closed",
+        "close it at the end of the value; write a quote inside the value as '' (in '...') or \\\" (in \"...\")"),
     "did not find expected '-' indicator": (
         "a list item is not aligned with the items before it",
         "start every item of a list with '- ' at the same column"),
@@ -228,12 +234,13 @@ _SYNTAX_HINTS = {
         "a backslash in double quotes starts an escape such as \\n, and this one is not valid",
         "use single quotes around the value, or write a backslash as \\\\"),
     "did not find expected ',' or ']'": (
-        "a list in square brackets [...] is not closed",
+        "the list in square brackets [...] that opens here is not closed",
         "close it with ']', or put the whole value in double quotes if the brackets are part of the text"),
     "did not find expected ',' or '}'": (
-        "a mapping in curly braces {...} is not closed",
+        "the mapping in curly braces {...} that opens here is not closed",
         "close it with '}', or put the whole value in double quotes if the braces are part of the text"),
 }
+_UNCLOSED = ("found unexpected end of stream", "did not find expected ',' or")  # reported where they open
 _CLOSERS = {'"': "closing quote", "'": "closing quote", "]": "closing bracket ']'", "}": "closing brace '}'"}
 
 _KIND_WORDS = {"seq": "a list", "str": "a single text", "int": "a number", "float": "a number",
