@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import docx
 import pptx
 import pytest
-from conftest import run_glossary, write_entry
+from conftest import REPO, run_glossary, write_entry
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from sourcing_glossary.checklinks import SiteMap, check_links, site_map
 from sourcing_glossary.load import Layout, load_glossary
+from sourcing_glossary.pages import SECTIONS
 from sourcing_glossary.problems import Problem
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check_links"
@@ -229,3 +231,23 @@ def test_check_links_command_refuses_a_glossary_with_errors(glossary_project: Pa
 
     assert result.returncode == 2
     assert "glossary/terms/broken.yml" in result.stdout and "fix them first" in result.stderr
+
+
+def test_the_trainers_guide_lists_every_section_anchor() -> None:
+    guide = (REPO / "docs" / "linking.md").read_text(encoding="utf-8")
+
+    assert [anchor for anchor in SECTIONS if f"| `#{anchor}` |" not in guide] == []
+
+
+def test_anchors_computed_from_the_glossary_match_the_built_site(built_site: Path) -> None:
+    """check-links needs no built site: this guards that its idea of each page's headings is MkDocs' own."""
+    root = built_site.parent
+    pages_docs = {str(p.relative_to(root / "docs")): p.read_text(encoding="utf-8")
+                  for p in (root / "docs").rglob("*.md") if "overrides" not in p.parts}
+    glossary, _ = load_glossary(Layout(root, root / "glossary"))
+
+    site = site_map(glossary, pages_docs, SITE)
+
+    for path, anchors in site.pages.items():
+        html = (built_site / path.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        assert set(re.findall(r'<h[1-6][^>]* id="([^"]+)"', html)) == set(anchors), path
