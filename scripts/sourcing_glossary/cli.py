@@ -100,7 +100,7 @@ def cmd_urls(args: argparse.Namespace) -> int:
     lock_file = urllock.lock_path(layout.data)
     status = urllock.lock_status(lock_file, layout.shown(lock_file), current)
     if args.update:
-        lock_file.write_text(status.updated_text(current), encoding="utf-8")
+        lock_file.write_text(status.updated_text(), encoding="utf-8")
         added = len(status.new)
         print(f"{status.shown}: recorded {added} new URL{'s' * (added != 1)}")
         status = urllock.lock_status(lock_file, status.shown, current)

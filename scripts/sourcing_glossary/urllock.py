@@ -68,9 +68,9 @@ class LockStatus:
     removed: list[Problem]  # recorded URLs the site would no longer serve
     new: list[str]  # served URLs not recorded yet
 
-    def updated_text(self, current: Iterable[str]) -> str:
+    def updated_text(self) -> str:
         """The lock with the new URLs added and every recorded one kept."""
-        return _HEADER + "".join(f"{path}\n" for path in sorted(set(self.recorded) | set(current)))
+        return _HEADER + "".join(f"{path}\n" for path in sorted({*self.recorded, *self.new}))
 
     def describe(self) -> str:
         if not self.exists:
