@@ -1,0 +1,299 @@
+"""Every validation rule, each with a small bad-input fixture in tests/fixtures/rules/<case>/.
+
+Each case copies its files into an empty project's glossary/terms/, runs `glossary validate
+--format json` (in-process, for speed: test_cli.py runs the installed command) and checks the
+code, the file, the line and the column of every error, so a message always sends the editor
+to the right place.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sourcing_glossary.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures" / "rules"
+TERMS = "glossary/terms"
+
+
+@dataclass(frozen=True)
+class Report:
+    exit_code: int
+    problems: list[dict[str, object]]
+    stderr: str
+
+    def found(self, *, severity: str = "error") -> set[tuple[str, str, int, int]]:
+        """(code, file name, line, column) of every problem of that severity."""
+        return {(p["code"], Path(str(p["path"])).name, p["line"], p["column"])
+                for p in self.problems if p["severity"] == severity}
+
+    def text(self) -> str:
+        return "\n".join(f"{p['message']} | {p['hint']}" for p in self.problems)
+
+
+Validate = Callable[..., Report]
+
+
+@pytest.fixture
+def validate_json(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Validate:
+    """`glossary validate --format json [options]` run in the project folder."""
+    monkeypatch.chdir(project)
+
+    def run(*options: str) -> Report:
+        exit_code = main(["validate", "--format", "json", *options])
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err, err
+        return Report(exit_code, json.loads(out)["problems"], err)
+
+    return run
+
+
+def add_case(project: Path, case: str) -> None:
+    for source in sorted((FIXTURES / case).iterdir()):
+        shutil.copyfile(source, project / TERMS / source.name)
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str  # the folder under tests/fixtures/rules/
+    errors: set[tuple[str, str, int, int]]  # (code, file, line, column); 0 = the whole file / line
+    says: tuple[str, ...] = ()  # words the messages and hints must contain
+
+    def __str__(self) -> str:
+        return self.name
+
+
+CASES = [
+    # reading the file
+    Case("yaml-syntax", {("yaml-syntax", "colon-in-summary.yml", 3, 20),
+                         ("yaml-syntax", "text-after-quote.yml", 3, 31),
+                         ("yaml-syntax", "unclosed-list.yml", 6, 10)},
+         ("colon and space", "closing quote", "not closed")),
+    Case("tab-indent", {("tab-indent", "tabbed-aliases.yml", 7, 1)}, ("replace the tab with spaces",)),
+    Case("duplicate-key", {("duplicate-key", "summary-twice.yml", 6, 1)}, ("first on line 3",)),
+    Case("not-a-mapping", {("not-a-mapping", "list.yml", 1, 1), ("not-a-mapping", "sentence.yml", 1, 1)},
+         ("not a list", "not a single text")),
+    Case("empty-file", {("empty-file", "empty.yml", 0, 0), ("empty-file", "only-comments.yml", 0, 0)},
+         ("glossary new",)),
+    Case("not-utf8", {("not-utf8", "latin-1.yml", 5, 31)}, ("byte 0xe9", "UTF-8")),
+    Case("bad-character", {("bad-character", "control-character.yml", 3, 21),
+                           ("bad-character", "line-separator.yml", 5, 12)}, ("U+0007", "U+2028")),
+    Case("yaml-tag", {("yaml-tag", "python-object.yml", 3, 10), ("yaml-tag", "whole-file.yml", 1, 1)},
+         ("'!!python/object/apply:os.system' is not allowed",)),
+    Case("yaml-anchor", {("yaml-anchor", "anchor-and-alias.yml", 1, 7),
+                         ("yaml-anchor", "anchor-and-alias.yml", 7, 5)}, ("'&name'", "'*name'")),
+    Case("too-deep", {("too-deep", "nested-sources.yml", 8, 13),
+                      ("wrong-type", "nested-sources.yml", 8, 7)}, ("more than 6 levels",)),
+    Case("multiple-documents", {("multiple-documents", "two-entries.yml", 6, 1)}, ("one entry per file",)),
+    Case("bad-key", {("bad-key", "list-as-key.yml", 6, 1)}),
+    # fields
+    Case("unknown-field", {("unknown-field", "misspelt.yml", 6, 1), ("unknown-field", "misspelt.yml", 8, 1)},
+         ("unknown field 'alias'", "did you mean 'aliases'?", "allowed fields: term, aliases")),
+    Case("missing-field", {("missing-field", "no-definition.yml", 1, 1)}, ("'definition' is missing",)),
+    Case("empty-field", {("empty-field", "blanks.yml", 3, 9), ("empty-field", "blanks.yml", 4, 13),
+                         ("empty-field", "blanks.yml", 6, 5)}, ("'examples', item 1 is empty",)),
+    Case("wrong-type", {("wrong-type", "types.yml", 1, 7), ("wrong-type", "types.yml", 6, 10),
+                        ("wrong-type", "types.yml", 8, 5)},
+         ("'term' must be text, but it is a number", "'aliases' must be a list, but it is text")),
+    Case("summary-too-long", {("summary-too-long", "long.yml", 3, 10)}, ("220 characters", "at most 200")),
+    Case("too-long", {("too-long", "long-term.yml", 1, 7)}, ("at most 200",)),
+    Case("multiline-text", {("multiline-text", "two-line-term.yml", 1, 7),
+                            ("multiline-text", "two-line-term.yml", 5, 10)}, ("single line",)),
+    Case("bad-slug", {("bad-slug", "not-slugs.yml", 2, 11), ("bad-slug", "not-slugs.yml", 7, 5)},
+         ("e.g. 'location-models'", "e.g. 'near-shoring'")),
+    Case("bad-url", {("bad-url", "sources.yml", 8, 10), ("bad-url", "sources.yml", 10, 10),
+                     ("bad-url", "sources.yml", 12, 10)}, ("'javascript:alert(1)'", "'ftp://example.org")),
+    Case("bad-date", {("bad-date", "month-13.yml", 6, 10), ("bad-date", "day-first.yml", 6, 10),
+                      ("bad-date", "february-30.yml", 6, 10)}, ("YYYY-MM-DD", "no day 30")),
+    Case("duplicate-item", {("duplicate-item", "repeats.yml", 8, 5), ("duplicate-item", "repeats.yml", 9, 5)},
+         ("listed twice (letter case aside)", "first as item 1")),
+    Case("bad-file-name", {("bad-file-name", "Bad_Name.yml", 0, 0), ("bad-file-name", "double--hyphen.yml", 0, 0),
+                           ("bad-file-name", "yaml-extension.yaml", 0, 0)},
+         ("e.g. 'bad-name.yml'", "e.g. 'double-hyphen.yml'", "rename it to 'yaml-extension.yml'")),
+    Case("reserved-slug", {("reserved-slug", "index.yml", 0, 0)}),
+    # references and names
+    Case("unknown-ref", {("unknown-ref", "offshoring.yml", 5, 31), ("unknown-ref", "offshoring.yml", 5, 49),
+                         ("unknown-ref", "offshoring.yml", 7, 5), ("unknown-ref", "offshoring.yml", 9, 3)},
+         ("the link 'nearshore' does not exist", "related term 'nearshore'", "contrasted term 'nearshorng'",
+          "did you mean 'nearshoring'?")),
+    Case("self-link", {("self-link", "offshoring.yml", 5, 29), ("self-link", "offshoring.yml", 7, 5)}),
+    Case("unknown-category", {("unknown-category", "misfiled.yml", 2, 11)}, ("did you mean 'location-models'?",)),
+    Case("unknown-facet", {("unknown-facet", "misfiled.yml", 7, 3)}, ("did you mean 'ownership'?",)),
+    Case("unknown-facet-value", {("unknown-facet-value", "misfiled.yml", 7, 13)},
+         ("allowed values: home-country, nearby-country",)),
+    Case("alias-collision", {("alias-collision", "offshore-outsourcing.yml", 8, 5),
+                             ("alias-collision", "offshoring.yml", 7, 5)},
+         ("the alias 'offshoring' is already the term of 'offshoring'",)),
+    Case("duplicate-term", {("duplicate-term", "offshoring.yml", 1, 7)}, ("already the term of 'offshore-work'",)),
+    Case("url-clash", {("url-clash", "offshoring.yml", 7, 5), ("url-clash", "offshoring.yml", 9, 5),
+                       ("url-clash", "offshoring.yml", 10, 5)},
+         ("the page of the live term 'onshoring'", "already redirects to 'offshore-outsourcing'",
+          "the page of the live term 'offshore-outsourcing'")),
+    # content
+    Case("raw-html", {("raw-html", "offshoring.yml", 1, 18), ("raw-html", "offshoring.yml", 1, 28),
+                      ("raw-html", "offshoring.yml", 3, 27), ("raw-html", "offshoring.yml", 3, 37),
+                      ("raw-html", "offshoring.yml", 6, 3), ("raw-html", "offshoring.yml", 6, 23),
+                      ("raw-html", "offshoring.yml", 7, 3), ("raw-html", "offshoring.yml", 7, 37),
+                      ("raw-html", "offshoring.yml", 9, 5), ("raw-html", "offshoring.yml", 9, 16)},
+         ("'<script>'", "'<a:b onmouseover=alert(1)>'", "(this field is plain text)", "backticks")),
+    Case("unsafe-url", {("unsafe-url", "offshoring.yml", 5, 9), ("unsafe-url", "offshoring.yml", 5, 36),
+                        ("unsafe-url", "offshoring.yml", 6, 11), ("unsafe-url", "offshoring.yml", 6, 45),
+                        ("unsafe-url", "offshoring.yml", 7, 10), ("unsafe-url", "offshoring.yml", 9, 10)},
+         ("'javascript:alert(1)'", "'JaVaScRiPt:alert(2)'", "'java&#115;cript:alert(3)'", "'data:image/svg+xml",
+          "'vbscript:msgbox'", "'javascript:alert(6)'")),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_rule_reports_code_file_line_and_column(project: Path, validate_json: Validate, case: Case) -> None:
+    add_case(project, case.name)
+    report = validate_json()
+    assert report.exit_code == 1
+    assert report.found() == case.errors
+    for words in case.says:
+        assert words in report.text()
+
+
+def test_every_fixture_problem_has_a_plain_message_and_a_hint(project: Path, validate_json: Validate) -> None:
+    """The messages of all cases, read together: editor's words, never Python's."""
+    for case in CASES:
+        for old in (project / TERMS).iterdir():
+            old.unlink()
+        add_case(project, case.name)
+        for problem in validate_json().problems:
+            assert problem["hint"], problem
+            for python_words in ("NoneType", "Traceback", "<unicode string>", "Exception", "[None]", "{'"):
+                assert python_words not in f"{problem['message']} {problem['hint']}", problem
+
+
+def test_bom_and_crlf_files_validate_cleanly(project: Path, validate_json: Validate) -> None:
+    add_case(project, "clean-encodings")
+    assert (FIXTURES / "clean-encodings" / "crlf.yml").read_bytes().count(b"\r\n") == 9  # not normalised by git
+    report = validate_json("--strict")
+    assert (report.exit_code, report.problems) == (0, [])
+
+
+def test_html_inside_code_is_not_raw_html(project: Path, validate_json: Validate) -> None:
+    add_case(project, "raw-html-in-code")
+    report = validate_json("--strict")
+    assert (report.exit_code, report.problems) == (0, [])
+
+
+def test_yaml_tag_is_reported_and_never_executed(project: Path, validate_json: Validate,
+                                                 tmp_path_factory: pytest.TempPathFactory,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    exploit = (FIXTURES / "yaml-tag" / "python-object.yml").read_text(encoding="utf-8")
+    # The fixture is a working exploit: PyYAML's unsafe loader runs the command it names.
+    elsewhere = tmp_path_factory.mktemp("unsafe-loader")
+    monkeypatch.chdir(elsewhere)
+    yaml.unsafe_load(exploit)
+    assert (elsewhere / "pwned-by-yaml-tag").exists()
+
+    monkeypatch.chdir(project)  # where the command would leave its marker this time
+    add_case(project, "yaml-tag")
+    assert ("yaml-tag", "python-object.yml", 3, 10) in validate_json().found()
+    assert not (project / "pwned-by-yaml-tag").exists()
+
+
+def test_billion_laughs_is_reported_once_per_anchor_and_alias_name(project: Path, validate_json: Validate) -> None:
+    """Nine anchors, each used nine times by the next line: 10^9 values if expanded. The
+    validator reports each anchor and each alias name once and expands nothing."""
+    add_case(project, "billion-laughs")
+    report = validate_json()
+    anchors = {(line, 4) for line in range(1, 10)}
+    aliases = {(line, 8) for line in range(2, 10)}
+    assert report.found() == {("yaml-anchor", "billion-laughs.yml", line, column) for line, column in anchors | aliases}
+
+
+def test_file_over_256_kib_is_not_read(project: Path, validate_json: Validate) -> None:
+    entry = (FIXTURES / "slug-collision" / "entry.yml").read_text(encoding="utf-8")
+    padding = "  " + "Offshoring moves work far away. " * 40 + "\n"
+    text = entry + padding * (257 * 1024 // len(padding) + 1)
+    assert len(text.encode()) > 256 * 1024
+    (project / TERMS / "huge.yml").write_text(text, encoding="utf-8")
+    report = validate_json()
+    assert report.found() == {("file-too-large", "huge.yml", 0, 0)}
+    assert "at most 256 KiB" in report.text()
+
+
+def test_file_names_differing_only_in_case_collide(project: Path, validate_json: Validate) -> None:
+    entry = (FIXTURES / "slug-collision" / "entry.yml").read_bytes()
+    (project / TERMS / "offshoring.yml").write_bytes(entry)
+    (project / TERMS / "Offshoring.yml").write_bytes(entry)
+    if len(list((project / TERMS).iterdir())) == 1:
+        pytest.skip("this file system folds letter case: the two names are one file")
+    report = validate_json()
+    assert {("slug-collision", "offshoring.yml", 0, 0), ("slug-collision", "Offshoring.yml", 0, 0)} <= report.found()
+    assert "differ only in letter case" in report.text()
+
+
+def test_file_names_differing_only_in_unicode_form_collide(project: Path, validate_json: Validate) -> None:
+    entry = (FIXTURES / "slug-collision" / "entry.yml").read_bytes()
+    composed, decomposed = (unicodedata.normalize(form, "café.yml") for form in ("NFC", "NFD"))
+    assert composed != decomposed
+    (project / TERMS / composed).write_bytes(entry)
+    (project / TERMS / decomposed).write_bytes(entry)
+    if len(list((project / TERMS).iterdir())) == 1:
+        pytest.skip("this file system normalises Unicode file names: the two names are one file")
+    report = validate_json()
+    collisions = [p for p in report.problems if p["code"] == "slug-collision"]
+    assert sorted(p["path"] for p in collisions) == sorted(f"{TERMS}/{name}" for name in (composed, decomposed))
+    assert "written with different Unicode characters" in report.text()
+
+
+def test_symbolic_link_is_not_read(project: Path, validate_json: Validate,
+                                   tmp_path_factory: pytest.TempPathFactory) -> None:
+    secret = tmp_path_factory.mktemp("outside") / "secret.yml"
+    secret.write_text("term: TOP-SECRET-VALUE\n", encoding="utf-8")
+    (project / TERMS / "linked.yml").symlink_to(secret)
+    (project / TERMS / "looping.yml").symlink_to("looping.yml")
+    report = validate_json()
+    assert report.found() == {("unreadable-file", "linked.yml", 0, 0), ("unreadable-file", "looping.yml", 0, 0)}
+    assert "TOP-SECRET-VALUE" not in report.text()
+
+
+def test_missing_categories_file_is_reported(project: Path, validate_json: Validate) -> None:
+    (project / "glossary" / "categories.yml").unlink()
+    add_case(project, "unknown-facet")
+    report = validate_json()
+    assert report.found() == {("missing-file", "categories.yml", 0, 0)}  # and no facet noise on top
+
+
+def test_missing_terms_folder_is_reported(project: Path, validate_json: Validate) -> None:
+    (project / TERMS).rmdir()
+    report = validate_json()
+    assert report.found() == {("missing-file", "terms", 0, 0)}
+
+
+def test_comparison_with_too_few_or_too_many_terms(project: Path, validate_json: Validate) -> None:
+    add_case(project, "unknown-ref")
+    (project / "glossary" / "comparisons.yml").write_text(
+        "comparisons:\n"
+        "  one-term:\n    title: One\n    terms: [offshoring]\n    intro: Why.\n"
+        "  six-terms:\n    title: Six\n    terms: [a, b, c, d, e, f]\n    intro: Why.\n", encoding="utf-8")
+    report = validate_json()
+    assert {("too-few-items", "comparisons.yml", 4, 12), ("too-many-items", "comparisons.yml", 8, 12)} <= report.found()
+    assert "lists 1 item; at least 2 are needed" in report.text()
+
+
+@pytest.mark.parametrize("case, warnings", [
+    ("warnings", {("orphan-term", "offshoring.yml", 1, 7), ("placeholder-text", "offshoring.yml", 3, 10),
+                  ("one-sided-related", "offshoring.yml", 7, 5)}),
+    ("redundant-alias", {("redundant-alias", "offshoring.yml", 7, 5)}),
+], ids=["orphan-term, one-sided-related, placeholder-text", "redundant-alias"])
+def test_warnings_fail_only_with_strict(project: Path, validate_json: Validate, case: str,
+                                       warnings: set[tuple[str, str, int, int]]) -> None:
+    add_case(project, case)
+    report = validate_json()
+    assert report.exit_code == 0
+    assert report.found() == set()
+    assert report.found(severity="warning") == warnings
+    assert validate_json("--strict").exit_code == 1
