@@ -23,6 +23,10 @@ from .problems import Mark, Problem
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 6  # an entry needs 3 (entry -> sources -> source); leave room, refuse abuse
+# libyaml takes time quadratic in the nesting of [ and { (85 s for 100,000 '['), so deeper
+# bracket nesting is refused before parsing. Brackets in text count too: the limit is far
+# above anything prose or an entry needs.
+MAX_BRACKET_DEPTH = 64
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()
@@ -125,7 +129,7 @@ def parse_yaml_bytes(data: bytes, shown: str) -> ReadResult:
     text, problems = _decode(data, shown)
     if text is None:
         return ReadResult(None, problems)
-    problems += _character_problems(text, shown)
+    problems += _character_problems(text, shown) or _bracket_problems(text, shown)
     if problems:
         return ReadResult(None, problems, text)
     problems += _tab_problems(text, shown)
@@ -197,6 +201,19 @@ def _character_problems(text: str, shown: str) -> list[Problem]:
             "bad-character", f"the text contains {what} (U+{ord(char):04X}), which YAML does not allow here",
             "delete it: it usually comes with text pasted from a word processor or a web page"))
     return problems
+
+
+def _bracket_problems(text: str, shown: str) -> list[Problem]:
+    depth = 0
+    for match in re.finditer(r"[\[\]{}]", text):
+        depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
+        if depth > MAX_BRACKET_DEPTH:
+            line = text.count("\n", 0, match.start()) + 1
+            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            return [Mark(shown, line, column).problem(
+                "too-deep", f"brackets [ and {{ are nested more than {MAX_BRACKET_DEPTH} levels deep here; "
+                            "no entry needs that", "check that every bracket is closed")]
+    return []
 
 
 def _tab_problems(text: str, shown: str) -> list[Problem]:
