@@ -80,8 +80,8 @@ def raw_html(text: str) -> list[Finding]:
     for match in _outside_code(text, _HTML):
         if _AUTOLINK.match(text, match.start()):
             continue
-        end = text.find(">", match.start())
-        snippet = text[match.start(): end + 1 if 0 <= end - match.start() < 40 else match.start() + 20]
+        end = text.find(">", match.start(), match.start() + 40)  # bounded: many '<' without '>' stay linear
+        snippet = text[match.start(): end + 1 if end >= 0 else match.start() + 20]
         found.append(Finding(match.start(), snippet))
     return found
 
