@@ -1,0 +1,106 @@
+"""`glossary show TERM`: find a term by slug, name or alias, forgiving typos, and lay it out
+for a terminal."""
+
+from __future__ import annotations
+
+import difflib
+import textwrap
+from dataclasses import dataclass
+
+from .checks import name_key
+from .exports import flatten_links
+from .model import Entry, Glossary
+from .publication import Publication
+from .schema import slugify
+
+CLOSE_ENOUGH = 0.75  # difflib ratio: 'offshorring' -> 'offshoring' is 0.95, 'outsource' -> 'outsourcing' 0.9
+CLEAR_LEAD = 0.05  # the best match wins only when no other term comes this close to it
+MAX_SUGGESTIONS = 8
+
+
+@dataclass(frozen=True)
+class Found:
+    entry: Entry | None  # None: no single term matches
+    exact: bool = True
+    suggestions: tuple[Entry, ...] = ()  # when several terms could be meant
+
+
+def find_term(glossary: Glossary, query: str) -> Found:
+    key = name_key(query)
+    names: dict[str, Entry] = {}
+    for entry in glossary.entries.values():
+        for name in (entry.slug, *entry.names, *(slugify(name) for name in entry.names)):
+            names.setdefault(name_key(name), entry)
+    for candidate in (key, slugify(query)):
+        if candidate in names:
+            return Found(names[candidate])
+    scored = sorted(((difflib.SequenceMatcher(None, key, name).ratio(), name) for name in names), reverse=True)
+    ranked = _distinct([names[name] for score, name in scored if score >= CLOSE_ENOUGH])
+    if ranked:
+        best = max(score for score, name in scored if names[name] is ranked[0])
+        rivals = [score for score, name in scored if names[name] is not ranked[0]]
+        if not rivals or rivals[0] < best - CLEAR_LEAD:
+            return Found(ranked[0], exact=False)
+        return Found(None, suggestions=tuple(ranked[:MAX_SUGGESTIONS]))
+    containing = _distinct([names[name] for name in sorted(names) if key and key in name])
+    if len(containing) == 1:
+        return Found(containing[0], exact=False)
+    return Found(None, suggestions=tuple(sorted(containing, key=lambda e: e.term.casefold())[:MAX_SUGGESTIONS]))
+
+
+def describe_miss(query: str, found: Found, site: Publication) -> str:
+    if found.suggestions:
+        return f"No term is called '{query}'. Did you mean:\n" + "".join(
+            f"  {entry.term} ({entry.slug})\n" for entry in found.suggestions)
+    return f"No term matches '{query}'. Every term is listed at {site.index_url}\n"
+
+
+def _distinct(entries: list[Entry]) -> list[Entry]:
+    return list(dict.fromkeys(entries))
+
+
+def render_term(entry: Entry, glossary: Glossary, site: Publication, width: int = 80) -> str:
+    category = glossary.categories.get(entry.category)
+    out = [entry.term, "=" * len(entry.term)]
+    if entry.aliases:
+        out.append("Also called: " + ", ".join(entry.aliases))
+    if category:
+        out.append(f"Category: {category.title}")
+    out.append(site.term_url(entry.slug))
+    out += ["", *_wrap(entry.summary, width)]
+    out += _section("Definition", [entry.definition], glossary, width, bullets=False)
+    for title, items in (("Examples", entry.examples), ("Pros", entry.pros), ("Cons", entry.cons)):
+        out += _section(title, list(items), glossary, width, bullets=True)
+    if entry.contrast:
+        out += _section("Not to be confused with", [
+            f"{glossary.entries[slug].term if slug in glossary.entries else slug}: {text}"
+            for slug, text in entry.contrast.items()], glossary, width, bullets=True)
+    if entry.usage_notes:
+        out += _section("Usage notes", [entry.usage_notes], glossary, width, bullets=False)
+    related = [glossary.entries[slug].term for slug in entry.related if slug in glossary.entries]
+    if related:
+        out += ["", *_wrap("Related: " + ", ".join(related), width)]
+    return "\n".join(out) + "\n"
+
+
+def _section(title: str, texts: list[str], glossary: Glossary, width: int, *, bullets: bool) -> list[str]:
+    if not texts:
+        return []
+    out = ["", title.upper()]
+    for text in texts:
+        paragraphs = flatten_links(text, glossary).split("\n\n")
+        for index, paragraph in enumerate(paragraphs):
+            lead = "  • " if bullets and index == 0 else "    " if bullets else "  "
+            if index and not bullets:
+                out.append("")
+            out += _wrap(paragraph, width, lead)
+    return out
+
+
+def _wrap(paragraph: str, width: int, lead: str = "") -> list[str]:
+    """Wrap prose to the terminal; keep Markdown lists, tables and code line by line."""
+    lines = paragraph.split("\n")
+    if any(line.lstrip().startswith(("- ", "* ", "|", "```")) or line.startswith("    ") for line in lines):
+        return [lead + line for line in lines]
+    return textwrap.wrap(" ".join(line.strip() for line in lines), width, initial_indent=lead,
+                         subsequent_indent=" " * len(lead)) or [lead.rstrip()]
