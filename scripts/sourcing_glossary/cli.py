@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import argparse
 import logging
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import checklinks, urllock
-from .load import Layout
+from . import checklinks, exports, handout, importer, lookup, printing, urllock
+from .load import Layout, load_glossary
 from .model import Glossary
+from .publication import Publication
 from .report import FORMATS, RENDERERS, render_text
 from .scaffold import ScaffoldError, scaffold_entry
 from .validate import validate
@@ -73,18 +75,23 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if result.failed(strict=args.strict) else EXIT_OK
 
 
-def cmd_build(args: argparse.Namespace) -> int:
+def _build(config_file: Path, *, strict: bool = False) -> Path | None:
+    """Build the site; None (after saying why) when the build failed."""
     from mkdocs.exceptions import MkDocsException
 
     from .sitebuild import build_site
 
     try:
-        site = build_site(args.config_file, strict=args.strict)
+        site = build_site(config_file, strict=strict)
     except MkDocsException as error:
         print(f"error: {error}\nThe previous site was left as it was.", file=sys.stderr)
-        return EXIT_PROBLEMS
+        return None
     print(f"Site written to {site}")
-    return EXIT_OK
+    return site
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    return EXIT_OK if _build(args.config_file, strict=args.strict) else EXIT_PROBLEMS
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -119,6 +126,59 @@ def cmd_check_links(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from error
     sys.stdout.write(RENDERERS[args.format](result.problems, result.files_checked))
     return EXIT_PROBLEMS if result.problems else EXIT_OK
+
+
+def _publication(config: MkDocsConfig) -> Publication:
+    return Publication(config.site_name, config.site_url or "")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    config, layout = _project(args.config_file)
+    text = exports.EXPORTERS[args.format](_valid_glossary(layout), _publication(config))
+    if args.output is None:
+        sys.stdout.buffer.write(text.encode("utf-8"))  # bytes as exported: BOM and CRLF rows kept
+    else:
+        args.output.write_text(text, encoding="utf-8", newline="")
+        print(f"Wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    layout = _layout(args.config_file)
+    if not args.file.is_file():
+        raise UsageError(f"{args.file}: no such file")
+    result = importer.import_csv(args.file, layout, skip_invalid=args.skip_invalid)
+    if result.problems:
+        sys.stdout.write("\n".join(render_text(result.problems, 1).splitlines()[:-1]) + "\n")
+    print(result.describe(layout))
+    return EXIT_PROBLEMS if result.failed else EXIT_OK
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    site = _build(args.config_file)
+    if site is None:
+        return EXIT_PROBLEMS
+    try:
+        printing.print_pdf(site / handout.PRINT_DIR / "index.html", args.output, paper=args.paper)
+    except printing.PrintError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"Wrote {args.output}")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    config, layout = _project(args.config_file)
+    glossary, _ = load_glossary(layout)  # show what can be read, even while other entries have problems
+    found = lookup.find_term(glossary, args.term)
+    if found.entry is None:
+        sys.stderr.write(lookup.describe_miss(args.term, found, _publication(config)))
+        return EXIT_PROBLEMS
+    if not found.exact:
+        print(f"(closest match for '{args.term}')", file=sys.stderr)
+    width = min(shutil.get_terminal_size().columns, 100)
+    sys.stdout.write(lookup.render_term(found.entry, glossary, _publication(config), width))
+    return EXIT_OK
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -160,6 +220,19 @@ def build_parser() -> argparse.ArgumentParser:
                   "Report links into the glossary that lead nowhere, in Markdown, HTML, text, .docx and .pptx files.")
     sub.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_DIR", help="files, or folders to search recursively")
     sub.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    sub = command("export", cmd_export, "Write the whole glossary as JSON, CSV (for spreadsheets) or SKOS (Turtle).")
+    sub.add_argument("--format", choices=tuple(exports.EXPORTERS), default="json", help="format (default: json)")
+    sub.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE (default: standard output)")
+    sub = command("import", cmd_import, "Create entry files from a spreadsheet saved as CSV (the columns of the "
+                  "CSV export); writes nothing unless every row is valid, never overwrites an entry.")
+    sub.add_argument("file", type=Path, metavar="FILE.csv")
+    sub.add_argument("--skip-invalid", action="store_true", help="write the valid rows and list the others")
+    sub = command("pdf", cmd_pdf, "Build the site, then print the handout of all terms to PDF with headless Chromium.")
+    sub.add_argument("-o", "--output", type=Path, default=Path("glossary.pdf"), metavar="FILE",
+                     help="the PDF to write (default: glossary.pdf)")
+    sub.add_argument("--paper", choices=tuple(printing.PAPER_FORMATS), default="a4", help="paper size (default: a4)")
+    sub = command("show", cmd_show, "Print a term in the terminal, found by slug, name or alias (typos forgiven).")
+    sub.add_argument("term", help="slug, name or alias, e.g. 'BPO' or 'offshorring'")
     return parser
 
 

@@ -17,8 +17,9 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import pages, urllock
+from . import exports, handout, pages, structured_data, urllock
 from .load import Layout
+from .publication import Publication
 from .redirects import redirect_pages
 from .report import render_text
 from .site_data import terms_json
@@ -40,6 +41,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         root = Path(config.config_file_path).parent
         self.layout = Layout(root=root, data=Path(self.config.glossary_dir))
         self.validation = validate(self.layout)
+        self.site = Publication(config.site_name, config.site_url or "")
         for problem in self.validation.warnings:
             log.warning(render_text([problem], 0).splitlines()[0])
         if self.validation.errors:
@@ -48,7 +50,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        for page in pages.all_pages(self.validation.glossary):
+        glossary = self.validation.glossary
+        for page in pages.all_pages(glossary) + handout.handout_pages(glossary, self.site):
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"glossary: docs/{page.src_uri} clashes with a generated page; move or rename it")
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
@@ -67,6 +70,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if status.new or not status.exists:
             log.info("glossary: " + status.describe().splitlines()[0])
 
+    def on_page_content(self, html: str, /, *, page, config: MkDocsConfig, files: Files) -> str:
+        return html + structured_data.page_script(page.file.src_uri, self.validation.glossary, self.site)
+
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(self.layout.data))
         return server
@@ -79,3 +85,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         (site / "terms.json").write_text(terms_json(glossary, config.site_url or ""), encoding="utf-8")
+        schema = self.layout.data / exports.SCHEMA_FILE
+        for relative, text in exports.site_exports(glossary, self.site, schema).items():
+            (site / relative).parent.mkdir(parents=True, exist_ok=True)
+            (site / relative).write_text(text, encoding="utf-8", newline="")
