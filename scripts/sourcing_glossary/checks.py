@@ -6,7 +6,7 @@ import datetime
 import difflib
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
@@ -147,13 +147,14 @@ def _name_problems(glossary: Glossary) -> list[Problem]:
     problems = []
     owners: dict[str, tuple[Entry, list[Any]]] = {}
     own: dict[str, dict[str, list[Any]]] = defaultdict(dict)  # per entry: name key -> field
+    repeats = {slug: Counter(entry.aliases) for slug, entry in glossary.entries.items()}
     for entry, path, name in _names(glossary):
         key = name_key(name)
         if not key:
             continue
         mine = own[entry.slug]
         if key in mine:
-            if entry.aliases.count(name) > 1 and mine[key] != ["term"]:
+            if repeats[entry.slug][name] > 1 and mine[key] != ["term"]:
                 continue  # an exact repeat in the list: the schema reports it as duplicate-item
             if path != ["term"] and mine[key] == ["term"]:
                 problems.append(entry.mark(path).problem(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import json
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -44,8 +44,8 @@ class SchemaChecker:
         return fastjsonschema.compile(self.schema)
 
     @cached_property
-    def _full(self) -> jsonschema.Draft7Validator:
-        return jsonschema.Draft7Validator(self.schema)
+    def _full(self) -> jsonschema.protocols.Validator:
+        return _Draft7Validator(self.schema)
 
     @property
     def field_names(self) -> list[str]:
@@ -123,6 +123,18 @@ class SchemaChecker:
             return [_pattern_problem(mark, path, where, error)]
         return [mark.problem("invalid-value", f"{where}: {error.message}",
                              "see the description of this field in the schema file next to it")]
+
+
+def _unique_items(validator: Any, unique: bool, instance: Any, schema: dict[str, Any]) -> Iterator[Any]:
+    """jsonschema's own check compares every pair of items: 4 minutes for a list of 15,000
+    slugs with one repeat. Comparing their JSON text is linear."""
+    if unique and validator.is_type(instance, "array"):
+        keys = [json.dumps(item, sort_keys=True) for item in instance]
+        if len(set(keys)) < len(keys):
+            yield jsonschema.ValidationError("has repeated items")
+
+
+_Draft7Validator = jsonschema.validators.extend(jsonschema.Draft7Validator, {"uniqueItems": _unique_items})
 
 
 def _pattern_problem(mark: Mark, path: list[Any], where: str, error: jsonschema.ValidationError) -> Problem:
