@@ -1,0 +1,126 @@
+"""The YAML reader against hostile and surprising input: nothing runs, nothing expands, nothing
+crashes, and every position is the one the editor sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sourcing_glossary.yamltree import MAX_BRACKET_DEPTH, parse_yaml_bytes, read_yaml
+
+MARKER = "yaml-ran-code"
+
+
+def problems_of(text: str | bytes) -> list[tuple[str, int, int]]:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return [(p.code, p.line, p.column) for p in parse_yaml_bytes(data, "entry.yml").problems]
+
+
+@pytest.mark.parametrize("document", [
+    f'term: !!python/object/apply:os.system ["touch {MARKER}"]\n',
+    f'term: !!python/object/new:os.system ["touch {MARKER}"]\n',
+    f'term: !!python/object/apply:subprocess.check_call [[touch, {MARKER}]]\n',
+    "term: !!python/name:os.system\n",
+    "term: !!python/module:os\n",
+    f'term: !<tag:yaml.org,2002:python/object/apply:os.system> ["touch {MARKER}"]\n',
+    f'%TAG !p! tag:yaml.org,2002:python/object/apply:\n---\nterm: !p!os.system ["touch {MARKER}"]\n',
+])
+def test_python_tags_are_refused_and_never_run(document: str, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = parse_yaml_bytes(document.encode(), "entry.yml")
+    assert [p.code for p in result.problems] == ["yaml-tag"]
+    assert result.root is None
+    assert not (tmp_path / MARKER).exists()
+
+
+def test_local_tags_are_refused_too() -> None:
+    assert problems_of("term: !include secrets.yml\n") == [("yaml-tag", 1, 7)]
+
+
+def test_billion_laughs_expands_nothing() -> None:
+    levels = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    levels += [f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]" for a, b in zip("abcdefgh", "bcdefghi")]
+    result = parse_yaml_bytes(("\n".join(levels) + "\n").encode(), "laughs.yml")
+    assert result.root is None
+    assert len(result.problems) == 9 + 8  # each anchor, and each alias name once: not 9**9 of anything
+
+
+def test_deep_bracket_nesting_is_refused_before_parsing() -> None:
+    """libyaml needs time quadratic in bracket depth; 200 KiB of '[' must not reach it."""
+    text = "[" * (100 * 1024) + "]" * (100 * 1024)
+    assert problems_of(text) == [("too-deep", 1, MAX_BRACKET_DEPTH + 1)]
+
+
+def test_deep_block_nesting_is_refused() -> None:
+    text = "sources:\n" + "".join("  " * depth + "- \n" for depth in range(1, 10))
+    assert problems_of(text)[0] == ("too-deep", 7, 13)  # the seventh level: root, sources and five lists
+
+
+def test_duplicate_keys_in_nested_mappings_are_reported() -> None:
+    text = "sources:\n  - title: One\n    url: https://example.org/\n    title: Two\n"
+    assert problems_of(text) == [("duplicate-key", 4, 5)]
+
+
+def test_merge_key_does_not_merge() -> None:
+    root = parse_yaml_bytes(b"<<: {term: Merged}\n", "entry.yml").root
+    assert root is not None and list(root.value) == ["<<"]  # left for the schema to call an unknown field
+
+
+def test_yaml_1_1_words_are_read_as_true_false_not_text() -> None:
+    """'NO' (Norway) and 'yes' are booleans in YAML 1.1; the schema then says 'must be text'."""
+    root = parse_yaml_bytes(b"aliases: [NO, yes, 'NO']\nupdated: 2026-11-23\n", "entry.yml").root
+    assert root is not None
+    assert [item.kind for item in root.value["aliases"].value] == ["bool", "bool", "str"]
+    assert (root.value["updated"].kind, root.value["updated"].value) == ("date", "2026-11-23")
+
+
+def test_integer_beyond_python_limit_is_a_number_not_a_crash() -> None:
+    root = parse_yaml_bytes(b"term: " + b"9" * 5000 + b"\n", "entry.yml").root
+    assert root is not None and root.value["term"].kind == "int"
+
+
+def test_bom_and_crlf_keep_the_editors_positions() -> None:
+    text = "term: Offshoring\ncategory: location-models\nsummary: Text: more\n"
+    expected = [("yaml-syntax", 3, 14)]
+    assert problems_of(text) == expected
+    assert problems_of(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode()) == expected
+
+
+@pytest.mark.parametrize("character", ["\u2028", "\u2029", "\x85", "\x00", "\x1b", "\x7f", "\ufffe"])
+def test_invisible_breaks_and_control_characters_are_refused_where_they_are(character: str) -> None:
+    """libyaml counts U+2028 as a new line: left in, every later line number would be off."""
+    text = f"term: Offshoring\nsummary: Work{character}abroad\ndefinition: |\n  x\n  y: z\n"
+    assert problems_of(text) == [("bad-character", 2, 14)]
+
+
+def test_invalid_utf8_is_reported_at_its_byte() -> None:
+    assert problems_of(b"term: Offshoring\nsummary: caf\xe9\n") == [("not-utf8", 2, 13)]
+
+
+def test_utf16_file_is_not_utf8() -> None:
+    assert problems_of("term: Offshoring\n".encode("utf-16")) == [("not-utf8", 1, 1)]
+
+
+def test_second_document_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = f'term: Offshoring\n---\nterm: !!python/object/apply:os.system ["touch {MARKER}"]\n'
+    result = parse_yaml_bytes(text.encode(), "entry.yml")
+    assert [(p.code, p.line) for p in result.problems] == [("multiple-documents", 2)]
+    assert result.root is not None and result.root.plain() == {"term": "Offshoring"}
+    assert not (tmp_path / MARKER).exists()
+
+
+def test_file_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yml"
+    path.write_bytes(b"term: x\n" + b"#" * (256 * 1024))
+    result = read_yaml(path, "huge.yml")
+    assert [p.code for p in result.problems] == ["file-too-large"] and result.text == ""
+
+
+def test_symbolic_link_is_refused_unread(tmp_path: Path) -> None:
+    (tmp_path / "target.yml").write_text("term: Secret\n", encoding="utf-8")
+    (tmp_path / "link.yml").symlink_to(tmp_path / "target.yml")
+    result = read_yaml(tmp_path / "link.yml", "link.yml")
+    assert [p.code for p in result.problems] == ["unreadable-file"] and result.text == ""
