@@ -9,14 +9,14 @@ import pytest
 import yaml
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "fixtures" / "search_queries.yml").read_text(encoding="utf-8"))
-RESULT_LINKS = ".md-search-result [href]"
+RESULT_LINKS = ".md-search-result__item:not([hidden]) > a.md-search-result__link"
 
 
 def search(page, text: str) -> list[str]:
     """Type `text` into the search box and return the slugs of the results, in order."""
     page.locator(".md-search__input").fill("")
     page.locator(".md-search__input").press_sequentially(text, delay=5)
-    page.wait_for_selector("[data-gl-quickfind] a", timeout=5000)
+    page.wait_for_selector("[data-gl-quickfind] a", timeout=15000)
     hrefs = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
     slugs = [m.group(1) for h in hrefs if (m := re.search(r"/terms/([a-z0-9-]+)/", h))]
     return list(dict.fromkeys(slugs))
@@ -62,8 +62,17 @@ def test_arrow_keys_reach_the_term_results(search_page) -> None:
     assert focused.endswith("/terms/interactive-voice-response/")
 
 
+def test_term_results_stay_first_when_full_text_results_arrive(search_page) -> None:
+    search_page.locator(".md-search__input").fill("outsourcing")
+    search_page.wait_for_function(
+        "document.querySelectorAll('.md-search-result__item:not([data-gl-quickfind])').length > 0", timeout=30000)
+    first = search_page.locator(RESULT_LINKS).first.get_attribute("href")
+    assert first.endswith("/terms/outsourcing/")
+    items = search_page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
+    assert len(items) == len(set(items)), "a term page is listed once, not again by full-text search"
+
+
 def test_full_text_search_still_finds_words_only_in_definitions(search_page) -> None:
     search_page.locator(".md-search__input").fill("janitors")
-    search_page.wait_for_selector(".md-search-result__item a", timeout=10000)
-    hrefs = search_page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
-    assert any("/terms/outsourcing/" in h for h in hrefs)
+    search_page.wait_for_function("""[...document.querySelectorAll('.md-search-result__item:not([hidden]) a')]
+        .some(a => a.pathname.endsWith('/terms/outsourcing/'))""", timeout=30000)

@@ -186,35 +186,64 @@
     return node;
   }
 
-  /* ---- Instant term finder inside Material's search dialog ---- */
+  /* ---- Instant term finder inside Material's search dialog ----
+   * Matching terms are shown as the first items of Material's own result list, in its own
+   * markup, so its keyboard handling (arrows, Enter) and any reader of the list see them first.
+   * Material empties and refills the list whenever its full-text results arrive; an observer
+   * puts the term items back on top and hides Material's duplicates of them. */
 
   function setupQuickFind() {
     var input = document.querySelector(".md-search__input");
     var result = document.querySelector(".md-search-result");
-    if (!input || !result) return;
-    var box = el("div", { "class": "gl-quickfind", "data-gl-quickfind": "", "hidden": "" });
-    result.insertBefore(box, result.firstChild);
-    var pending = 0;
+    var list = result && result.querySelector(".md-search-result__list");
+    var meta = result && result.querySelector(".md-search-result__meta");
+    if (!input || !list || !meta) return;
+    var items = [], pending = 0, ours = {};
+
+    function item(r) {
+      var article = el("article", { "class": "md-search-result__article md-typeset gl-quickfind__article",
+                                    "data-md-score": String(1e9 + r.score) }, [
+        el("h1", { text: r.term.term }),
+        r.via ? el("p", { "class": "gl-quickfind__via", text: "also called " + r.via }) : null,
+        el("p", { text: r.term.summary })
+      ]);
+      return el("li", { "class": "md-search-result__item gl-quickfind__item", "data-gl-quickfind": "" }, [
+        el("a", { "class": "md-search-result__link", href: termUrl(r.term.slug) }, [article])
+      ]);
+    }
+
+    function arrange() {
+      observer.disconnect();
+      var first = list.firstElementChild;
+      for (var i = items.length - 1; i >= 0; i--) {
+        if (list.children[i] !== items[i]) { list.insertBefore(items[i], list.firstChild); }
+      }
+      Array.prototype.forEach.call(list.children, function (li) {
+        if (li.hasAttribute("data-gl-quickfind")) return;
+        var a = li.querySelector("a[href]");  // Material's page-level result (?h= highlights the words)
+        li.hidden = !!(a && !a.hash && ours[a.pathname]);
+      });
+      if (items.length && /^(No|Type|Initializing)/.test(meta.textContent.trim())) {
+        meta.textContent = items.length === 1 ? "1 matching term" : items.length + " matching terms";
+      }
+      observe();
+      return first;
+    }
+
+    var observer = new MutationObserver(arrange);
+    function observe() {
+      observer.observe(list, { childList: true });
+      observer.observe(meta, { childList: true, characterData: true, subtree: true });
+    }
 
     function render(terms, text) {
-      var found = find(terms, text, 6);
-      box.textContent = "";
-      if (!found.length) { box.hidden = true; return; }
-      var list = el("ol", { "class": "gl-quickfind__list", "aria-label": "Glossary terms" });
-      found.forEach(function (r) {
-        var title = el("h3", { "class": "gl-quickfind__term", text: r.term.term });
-        var article = el("article", { "class": "gl-quickfind__article", "data-md-score": String(1e9 + r.score) }, [
-          title,
-          r.via ? el("p", { "class": "gl-quickfind__via", text: "also called " + r.via }) : null,
-          el("p", { "class": "gl-quickfind__summary", text: r.term.summary })
-        ]);
-        list.appendChild(el("li", { "class": "gl-quickfind__item" }, [
-          el("a", { "class": "gl-quickfind__link", href: termUrl(r.term.slug) }, [article])
-        ]));
+      items.forEach(function (li) { if (li.parentNode) li.parentNode.removeChild(li); });
+      ours = {};
+      items = find(terms, text, 5).map(function (r) {
+        ours[new URL(termUrl(r.term.slug)).pathname] = true;
+        return item(r);
       });
-      box.appendChild(el("p", { "class": "gl-quickfind__label", text: "Glossary terms" }));
-      box.appendChild(list);
-      box.hidden = false;
+      arrange();
     }
 
     function update() {
@@ -225,8 +254,8 @@
 
     input.addEventListener("input", update);
     input.addEventListener("focus", function () { loadTerms(); if (input.value) update(); });
-    var form = input.form;
-    if (form) form.addEventListener("reset", function () { box.hidden = true; box.textContent = ""; });
+    if (input.form) input.form.addEventListener("reset", function () { render([], ""); });
+    observe();
   }
 
   /* ---- A–Z filter ---- */
