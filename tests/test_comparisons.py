@@ -175,9 +175,29 @@ def test_comparison_naming_an_unknown_term_fails_validation_with_file_and_line(p
     shutil.copy(FIXTURES / "unknown-term.yml", project / "glossary" / "comparisons.yml")
     result = run_glossary("validate", cwd=project)
     assert result.returncode == 1
-    assert ("glossary/comparisons.yml:9:3: error[unknown-ref]: the comparison 'outsourcing-vs-outsorcing' "
+    assert ("glossary/comparisons.yml:13:9: error[unknown-ref]: the comparison 'outsourcing-vs-outsorcing' "
             "names the term 'outsorcing', which does not exist") in result.stdout
     assert "did you mean 'outsourcing'?" in result.stdout
+
+
+def test_comparison_may_not_take_the_name_of_a_generated_page(project: Path) -> None:
+    for slug in ("outsourcing", "offshoring"):
+        write_entry(project, slug)
+    text = (FIXTURES / "unknown-term.yml").read_text(encoding="utf-8").replace("outsourcing-vs-offshoring:", "index:")
+    (project / "glossary" / "comparisons.yml").write_text(text, encoding="utf-8")
+    result = run_glossary("validate", "--format", "json", cwd=project)
+    codes = {(p["code"], p["line"]) for p in json.loads(result.stdout)["problems"]}
+    assert ("reserved-slug", 3) in codes
+
+
+def test_comparison_intro_with_an_unsafe_link_is_refused(project: Path) -> None:
+    for slug in ("outsourcing", "offshoring"):
+        write_entry(project, slug)
+    text = (FIXTURES / "unknown-term.yml").read_text(encoding="utf-8").replace(
+        "intro: Two different questions.", "intro: \"[click](javascript:alert(1))\"")
+    (project / "glossary" / "comparisons.yml").write_text(text, encoding="utf-8")
+    result = run_glossary("validate", "--format", "json", cwd=project)
+    assert "unsafe-url" in {p["code"] for p in json.loads(result.stdout)["problems"]}
 
 
 def test_built_site_has_the_matrix_with_working_term_links(built_site: Path) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from . import markdown_scan
 from .load import is_slug
-from .model import Entry, Glossary
+from .model import RESERVED_COMPARISON_SLUGS, Entry, Glossary
 from .problems import Mark, Problem, Severity
 from .schema import slugify
 
@@ -231,21 +231,25 @@ def _url_problems(glossary: Glossary) -> list[Problem]:
 def _comparison_problems(glossary: Glossary, known: set[str]) -> list[Problem]:
     problems = []
     for comparison in glossary.comparisons:
-        for slug in comparison.terms:
+        mark, name = comparison.mark, f"the comparison '{comparison.slug}'"
+        if comparison.slug in RESERVED_COMPARISON_SLUGS:
+            problems.append(mark.problem("reserved-slug", f"{name} would replace a generated page of the same name",
+                                         "choose another name for it"))
+        for slug, term_mark in zip(comparison.terms, comparison.term_marks):
             if slug not in known:
-                problems.append(comparison.mark.problem(
-                    "unknown-ref", f"the comparison '{comparison.slug}' names the term '{slug}', which does not exist",
-                    _did_you_mean(slug, known) or "check the slug in glossary/terms/"))
-        for path, text in (([], comparison.intro),):
-            del path
-            for link in markdown_scan.term_links(text):
-                if link.text not in known:
-                    problems.append(comparison.mark.problem(
-                        "unknown-ref", f"the comparison '{comparison.slug}' links to '{link.text}', which does not exist",
-                        _did_you_mean(link.text, known) or "check the slug in glossary/terms/"))
-            for found in markdown_scan.raw_html(text):
-                problems.append(comparison.mark.problem("raw-html", f"raw HTML '{found.text}' is not allowed",
-                                                        "use Markdown instead"))
+                problems.append(term_mark.problem("unknown-ref", f"{name} names the term '{slug}', which does not exist",
+                                             _did_you_mean(slug, known) or "check the slug in glossary/terms/"))
+        for link in markdown_scan.term_links(comparison.intro):
+            if link.text not in known:
+                problems.append(mark.problem("unknown-ref", f"{name} links to '{link.text}', which does not exist",
+                                             _did_you_mean(link.text, known) or "check the slug in glossary/terms/"))
+        for found in markdown_scan.raw_html(comparison.intro):
+            problems.append(mark.problem("raw-html", f"raw HTML '{found.text}' in {name} is not allowed",
+                                         "use Markdown instead"))
+        for found in markdown_scan.unsafe_urls(comparison.intro):
+            problems.append(mark.problem(
+                "unsafe-url", f"the link target '{found.text}' in {name} is not an http:// or https:// address",
+                "link to terms with [[slug]]; link elsewhere with a full https:// address"))
     return problems
 
 

@@ -13,13 +13,12 @@ import html
 import re
 
 from . import markdown_scan
-from .model import Comparison, Entry, Facet, Glossary
+from .model import MATRIX_SLUG, Comparison, Entry, Facet, Glossary
 from .pages import COMPARE_DIR, TERMS_DIR, GeneratedPage, link_terms, md_text
 from .pages import _front_matter as front_matter  # one front-matter format for every generated page
 
 OWNERSHIP = "ownership"  # facets of categories.yml that span the matrix
 LOCATION = "location"
-MATRIX_SLUG = "sourcing-model-matrix"
 TYPICAL_ITEMS = 3  # pros and cons shown per term: the full lists are one click away
 NOT_CLASSIFIED = "<em>Not classified</em>"
 

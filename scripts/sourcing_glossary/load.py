@@ -89,10 +89,14 @@ def _load_comparisons(layout: Layout, problems: list[Problem]) -> list[Compariso
     result = _read_checked(layout.comparisons, layout, "comparisons.schema.json", problems)
     if result.root is None:
         return []
-    nodes = result.root.value["comparisons"].value
-    return [Comparison(slug, node.value["title"].value, tuple(item.value for item in node.value["terms"].value),
-                       node.value["intro"].value, result.root.value["comparisons"].key_marks[slug])
-            for slug, node in nodes.items()]
+    section = result.root.value["comparisons"]
+    comparisons = []
+    for slug, node in section.value.items():
+        terms = node.value["terms"].value
+        comparisons.append(Comparison(slug, node.value["title"].value, tuple(item.value for item in terms),
+                                      node.value["intro"].value, section.key_marks[slug],
+                                      tuple(item.mark for item in terms)))
+    return comparisons
 
 
 def _load_entries(layout: Layout, problems: list[Problem]) -> tuple[dict[str, Entry], set[str]]:

@@ -10,6 +10,8 @@ from .problems import Mark
 from .yamltree import Node
 
 RESERVED_SLUGS = frozenset({"index"})  # /terms/ itself is the A-Z index
+MATRIX_SLUG = "sourcing-model-matrix"  # /compare/sourcing-model-matrix/ is generated from facets
+RESERVED_COMPARISON_SLUGS = frozenset({"index", MATRIX_SLUG})
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,8 @@ class Comparison:
     title: str
     terms: tuple[str, ...]
     intro: str
-    mark: Mark
+    mark: Mark  # where the comparison's name is
+    term_marks: tuple[Mark, ...] = ()  # where each of `terms` is
 
 
 @dataclass(eq=False)
