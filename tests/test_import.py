@@ -126,3 +126,10 @@ def test_an_unknown_column_is_reported_with_a_suggestion(project: Path) -> None:
     assert "column D: 'sumary' is not a column of the glossary" in result.stdout
     assert "did you mean 'summary'?" in result.stdout
     assert terms(project) == []
+
+
+def test_a_file_that_is_not_csv_is_refused_at_the_line_where_it_breaks(project: Path) -> None:
+    result = run_glossary("import", str(FIXTURES / "bad_quotes.csv"), cwd=project)
+    assert result.returncode == 1
+    assert "bad_quotes.csv:2: error[bad-csv]: the file is not valid CSV" in result.stdout
+    assert terms(project) == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import io
 import shutil
 import tempfile
 from collections import defaultdict
@@ -120,10 +121,11 @@ def _read(path: Path, layout: Layout, required: list[str],
         problems.append(Problem(shown, line, 0, "not-utf8", f"the file is not UTF-8 (byte {error.start + 1})",
                                 "save it from the spreadsheet as 'CSV UTF-8 (comma delimited)'"))
         return None, []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)  # only \r and \n end a row
     try:
-        table = list(csv.reader(text.splitlines(keepends=True), strict=True))
+        table = list(reader)
     except csv.Error as error:
-        problems.append(Problem(shown, 0, 0, "bad-csv", f"the file is not valid CSV: {error}",
+        problems.append(Problem(shown, reader.line_num, 0, "bad-csv", f"the file is not valid CSV: {error}",
                                 "save it again from the spreadsheet as CSV"))
         return None, []
     if not table:
