@@ -1,0 +1,165 @@
+"""Whatever an editor (or an attacker) saves, the validator answers with problems or a clean
+pass, never an exception; and its work grows with the size of the input, not faster.
+
+Costs are counted (parser events, problems), never timed.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import copy_project
+from sourcing_glossary import yamltree
+from sourcing_glossary.load import Layout
+from sourcing_glossary.problems import Problem
+from sourcing_glossary.validate import validate
+from sourcing_glossary.yamltree import parse_yaml_bytes
+
+FEW_SECONDS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+WHOLE_RUNS = settings(FEW_SECONDS, max_examples=100)  # a validation of a small project takes ~20 ms
+
+# Characters that mean something to YAML or Markdown, plus some that mean trouble.
+YAMLISH = st.text(
+    alphabet=st.sampled_from(list(": -\n\t#&*!|>'\"[]{},?%@`<>/\\=~.") + list("ab1 ") + ["\r", "\u2028", "\x00", "é"]),
+    max_size=200)
+FIELDS = ["term", "aliases", "category", "summary", "definition", "examples", "pros", "cons", "related",
+          "contrast", "usage_notes", "facets", "sources", "previous_slugs", "updated", "unknown"]
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
+                    st.text(max_size=40), st.sampled_from(["offshoring", "[[offshoring]]", "<b>x</b>",
+                                                           "[x](javascript:alert(1))", "TODO", "2026-02-30"]))
+VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4)
+                      | st.dictionaries(st.text(string.ascii_lowercase + "-_", max_size=12), inner, max_size=4),
+                      max_leaves=12)
+ENTRIES = st.dictionaries(st.sampled_from(FIELDS), VALUES, max_size=10)
+
+
+def assert_plain_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        assert isinstance(problem, Problem)
+        assert problem.line >= 0 and problem.column >= 0
+        assert problem.code and problem.message and problem.hint, problem
+        assert "Traceback" not in problem.message and "NoneType" not in problem.message
+
+
+@FEW_SECONDS
+@given(YAMLISH)
+def test_parser_answers_any_yamlish_text(text: str) -> None:
+    result = parse_yaml_bytes(text.encode("utf-8"), "entry.yml")
+    assert_plain_problems(result.problems)
+    assert result.root is None or result.root.kind == "map"
+
+
+@FEW_SECONDS
+@given(st.binary(max_size=300))
+def test_parser_answers_any_bytes(data: bytes) -> None:
+    result = parse_yaml_bytes(data, "entry.yml")
+    assert_plain_problems(result.problems)
+    assert result.root is not None or result.problems
+
+
+@pytest.fixture(scope="module")
+def scratch_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One project for all examples (each example rewrites the terms folder)."""
+    yield copy_project(tmp_path_factory.mktemp("properties"), terms=["offshoring", "nearshoring"])
+
+
+def validate_with(project: Path, files: dict[str, bytes]) -> list[Problem]:
+    terms = project / "glossary" / "terms"
+    kept = {"offshoring.yml", "nearshoring.yml"}
+    for path in terms.iterdir():
+        if path.name not in kept:
+            path.unlink()
+    for name, data in files.items():
+        (terms / name).write_bytes(data)
+    result = validate(Layout(project, project / "glossary"))
+    assert_plain_problems(result.problems)
+    return result.problems
+
+
+@WHOLE_RUNS
+@given(st.one_of(YAMLISH.map(str.encode), st.binary(max_size=300)))
+def test_validate_answers_any_file_content(scratch_project: Path, data: bytes) -> None:
+    problems = validate_with(scratch_project, {"random.yml": data})
+    assert any(p.path.endswith("random.yml") for p in problems)  # nothing random is a valid entry
+
+
+@WHOLE_RUNS
+@given(ENTRIES)
+def test_validate_answers_any_entry_shaped_data(scratch_project: Path, entry: dict[str, object]) -> None:
+    """Real YAML of the right general shape reaches the schema and the cross-entry checks."""
+    validate_with(scratch_project, {"random.yml": yaml.safe_dump(entry, allow_unicode=True).encode()})
+
+
+@WHOLE_RUNS
+@given(st.lists(st.text(alphabet=string.ascii_letters + string.digits + "-_. é", min_size=1, max_size=12),
+                min_size=1, max_size=4, unique=True))
+def test_validate_answers_any_file_names(scratch_project: Path, stems: list[str]) -> None:
+    entry = b"term: Random\ncategory: economics\nsummary: A test.\ndefinition: Text.\n"
+    names = {f"{stem}.yml" for stem in stems if stem.strip(".")} - {"offshoring.yml", "nearshoring.yml"}
+    validate_with(scratch_project, {name: entry for name in names})
+
+
+# --- work grows with the input, counted -----------------------------------------------------
+
+def laughs(levels: int) -> bytes:
+    lines = ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, levels)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def parser_events(data: bytes, monkeypatch: pytest.MonkeyPatch) -> int:
+    """How many parser events the tree builder handles for `data`."""
+    count = 0
+    feed = yamltree._TreeBuilder.feed
+
+    def counting(self: yamltree._TreeBuilder, event: object) -> None:
+        nonlocal count
+        count += 1
+        feed(self, event)
+
+    monkeypatch.setattr(yamltree._TreeBuilder, "feed", counting)
+    parse_yaml_bytes(data, "laughs.yml")
+    monkeypatch.undo()
+    return count
+
+
+def test_alias_bombs_cost_events_in_proportion_to_their_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each level of 'billion laughs' multiplies the expanded size by 9, but adds a fixed
+    number of events: aliases are never followed."""
+    small, large = (parser_events(laughs(levels), monkeypatch) for levels in (5, 10))
+    assert large - small == 5 * (parser_events(laughs(6), monkeypatch) - small)
+
+
+def test_problems_of_an_alias_bomb_grow_with_the_names_not_the_uses() -> None:
+    problems = parse_yaml_bytes(laughs(30), "laughs.yml").problems
+    assert len(problems) == 30 + 29
+
+
+def test_200_kib_of_aliases_is_rejected_with_one_problem_per_name() -> None:
+    text = "term: &x Offshoring\nrelated: [" + ", ".join(["*x"] * 60_000) + "]\n"
+    assert len(text) > 200 * 1024
+    problems = parse_yaml_bytes(text.encode(), "aliases.yml").problems
+    assert [(p.code, p.line) for p in problems] == [("yaml-anchor", 1), ("yaml-anchor", 2)]
+
+
+@pytest.mark.parametrize("opening, closing", [("[", "]"), ("{a: ", "}")])
+def test_200_kib_of_nesting_is_rejected(opening: str, closing: str) -> None:
+    depth = 200 * 1024 // len(opening + closing)
+    problems = parse_yaml_bytes((opening * depth + closing * depth).encode(), "deep.yml").problems
+    assert [p.code for p in problems] == ["too-deep"]
+
+
+def test_200_kib_of_block_nesting_is_rejected() -> None:
+    lines, depth = [], 0
+    while sum(map(len, lines)) < 200 * 1024:
+        depth += 1
+        lines.append("  " * depth + "- \n")
+    problems = parse_yaml_bytes(("sources:\n" + "".join(lines)).encode(), "deep.yml").problems
+    assert [p.code for p in problems] == ["too-deep"]
