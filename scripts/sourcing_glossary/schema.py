@@ -103,7 +103,8 @@ class SchemaChecker:
             return [mark.problem("too-many-items", f"{where} lists {_items(len(error.instance))}; "
                                                    f"at most {error.validator_value} are allowed",
                                  "remove items, or split them into two")]
-        if validator in ("minLength", "minItems") or (validator == "pattern" and error.validator_value == "\\S"):
+        if validator in ("minLength", "minItems", "minProperties") or (
+                validator == "pattern" and error.validator_value == "\\S"):
             return [mark.problem("empty-field", f"{where} is empty", "give it a value or remove the field")]
         if validator == "maxLength":
             code = "summary-too-long" if path == ["summary"] else "too-long"
@@ -155,7 +156,7 @@ def _pattern_problem(mark: Mark, path: list[Any], where: str, error: jsonschema.
     if last == "updated":
         return mark.problem("bad-date", f"'{value}' is not a date in the form YYYY-MM-DD",
                             "write the date as e.g. 2026-11-23")
-    if "\n" in value.rstrip("\n"):
+    if "\n" in value:  # also a trailing one from a block: "text\n\n" is not a single line
         return mark.problem("multiline-text", f"{where} must be a single line",
                             "write it on one line; use the definition for longer text")
     if error.validator_value.startswith("^[a-z0-9]"):
