@@ -124,7 +124,9 @@ class SchemaChecker:
             return problems
         if validator == "pattern":
             return [_pattern_problem(mark, path, where, error)]
-        return [mark.problem("invalid-value", f"{where}: {error.message}",
+        # a rule the schema gained after this file was written: name it, without Python's repr
+        return [mark.problem("invalid-value", f"{where} breaks the schema rule "
+                                              f"'{validator}: {json.dumps(error.validator_value)}'",
                              "see the description of this field in the schema file next to it")]
 
 
@@ -166,7 +168,8 @@ def _pattern_problem(mark: Mark, path: list[Any], where: str, error: jsonschema.
                             if suggestion else "slugs are lowercase words joined by hyphens")
     if not value.strip():
         return mark.problem("empty-field", f"{where} is empty", "give it a value or remove the field")
-    return mark.problem("invalid-value", f"{where} has an invalid value '{value}'")
+    return mark.problem("invalid-value", f"{where} has an invalid value '{value}'",
+                        "see the description of this field in the schema file next to it")
 
 
 def _items(count: int) -> str:
