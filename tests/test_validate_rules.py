@@ -8,7 +8,9 @@ to the right place.
 
 from __future__ import annotations
 
+import ast
 import json
+import re
 import shutil
 import unicodedata
 from collections.abc import Callable
@@ -297,3 +299,78 @@ def test_warnings_fail_only_with_strict(project: Path, validate_json: Validate, 
     assert report.found() == set()
     assert report.found(severity="warning") == warnings
     assert validate_json("--strict").exit_code == 1
+
+
+# --- the rules page cannot drift from the code ----------------------------------------------
+
+PACKAGE = Path(__file__).resolve().parent.parent / "scripts" / "sourcing_glossary"
+RULES_PAGE = PACKAGE.parent.parent / "docs" / "validation.md"
+
+
+def codes_in_source() -> set[str]:
+    """The first argument of every `.problem(...)` call in the package: a string, or the
+    strings a variable of that name is assigned in the same function."""
+    codes: set[str] = set()
+    for module in PACKAGE.glob("*.py"):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, (ast.FunctionDef, ast.Module)):
+                continue
+            for call in ast.walk(function):
+                if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+                        and call.func.attr == "problem" and call.args):
+                    continue
+                first = call.args[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    codes.add(first.value)
+                elif isinstance(first, ast.Name):
+                    for assign in ast.walk(function):
+                        if isinstance(assign, ast.Assign) and any(
+                                isinstance(target, ast.Name) and target.id == first.id for target in assign.targets):
+                            codes |= _outcomes(assign.value)
+    return codes
+
+
+def _outcomes(value: ast.expr) -> set[str]:
+    """The strings an expression can evaluate to: 'a' if test else 'b' -> {'a', 'b'}."""
+    if isinstance(value, ast.IfExp):
+        return _outcomes(value.body) | _outcomes(value.orelse)
+    return {value.value} if isinstance(value, ast.Constant) and isinstance(value.value, str) else set()
+
+
+def codes_in_rules_table() -> set[str]:
+    return set(re.findall(r"^\| `([a-z0-9-]+)` \|", RULES_PAGE.read_text(encoding="utf-8"), re.MULTILINE))
+
+
+def test_every_problem_code_is_documented_on_the_rules_page() -> None:
+    in_source = codes_in_source()
+    assert {"yaml-syntax", "summary-too-long", "duplicate-term", "alias-collision"} <= in_source  # the scan works
+    assert in_source - codes_in_rules_table() == set()
+
+
+def test_rules_page_documents_no_code_that_does_not_exist() -> None:
+    assert codes_in_rules_table() - codes_in_source() == set()
+
+
+def test_every_rule_has_a_bad_input_case_here() -> None:
+    """Each code of the rules page is produced by a test in this file."""
+    tested = {code for case in CASES for code, *_ in case.errors}
+    tested |= {"file-too-large", "slug-collision", "unreadable-file", "missing-file",
+               "too-few-items", "too-many-items", "orphan-term", "one-sided-related", "placeholder-text",
+               "redundant-alias"}
+    untested = codes_in_rules_table() - tested
+    assert untested == {"invalid-value"}  # no schema rule of today needs it: its own test below
+
+
+def test_a_schema_rule_without_plain_words_is_named_not_dumped(project: Path, validate_json: Validate) -> None:
+    schema_file = project / "glossary" / "schema.json"
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    schema["properties"]["facets"]["maxProperties"] = 1
+    schema_file.write_text(json.dumps(schema), encoding="utf-8")
+    add_case(project, "unknown-facet-value")
+    (project / TERMS / "misfiled.yml").write_text(
+        (FIXTURES / "unknown-facet-value" / "misfiled.yml").read_text(encoding="utf-8") + "  ownership: any\n",
+        encoding="utf-8")
+    report = validate_json()
+    assert ("invalid-value", "misfiled.yml", 7, 3) in report.found()
+    assert "'facets' breaks the schema rule 'maxProperties: 1'" in report.text()
