@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from sourcing_glossary.printing import CHROMIUM_ARGS  # one launch setup for the tool and the tests
+
 REPO = Path(__file__).resolve().parent.parent
 GLOSSARY_BIN = Path(sys.executable).with_name("glossary")
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice, printed on every run
 

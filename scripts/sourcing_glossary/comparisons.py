@@ -14,8 +14,7 @@ import re
 
 from . import markdown_scan
 from .model import MATRIX_SLUG, Comparison, Entry, Facet, Glossary
-from .pages import COMPARE_DIR, TERMS_DIR, GeneratedPage, link_terms, md_text
-from .pages import _front_matter as front_matter  # one front-matter format for every generated page
+from .pages import COMPARE_DIR, TERMS_DIR, GeneratedPage, front_matter, link_terms, md_text
 
 OWNERSHIP = "ownership"  # facets of categories.yml that span the matrix
 LOCATION = "location"

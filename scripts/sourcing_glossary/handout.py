@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from .model import Entry, Glossary
-from .pages import GeneratedPage, _front_matter, link_terms, md_text
+from .pages import GeneratedPage, front_matter, link_terms, md_text
 from .publication import Publication
 
 PRINT_DIR = "print"
@@ -41,7 +41,7 @@ def _page(src_uri: str, title: str, intro: str, entries: list[Entry], glossary: 
           site: Publication, *, show_category: bool) -> GeneratedPage:
     up = "../" * src_uri.count("/")
     others = " · ".join(f"[{md_text(c.title)}]({up}{PRINT_DIR}/{key}.md)" for key, c in glossary.categories.items())
-    out = [_front_matter(title=title, description=intro, template=TEMPLATE, search={"exclude": True}),
+    out = [front_matter(title=title, description=intro, template=TEMPLATE, search={"exclude": True}),
            "<nav class=\"gl-handout-screen\" aria-label=\"Handouts\" markdown>", "",
            f"Print this page from the browser (Ctrl+P or ⌘P); it is laid out for A4 and Letter paper. "
            f"[All terms]({up}{PRINT_DIR}/index.md) · {others} · [Back to the A–Z index]({up}terms/index.md)", "",

@@ -56,7 +56,7 @@ def term_uri(slug: str) -> str:
     return f"{TERMS_DIR}/{slug}.md"
 
 
-def _front_matter(**fields: object) -> str:
+def front_matter(**fields: object) -> str:
     lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()] + ["---", ""]
     return "\n".join(lines)
 
@@ -93,7 +93,7 @@ def term_page(entry: Entry, glossary: Glossary, backlinks: list[Entry], mentions
         return link_terms(mentions.link(text, linked), glossary, TERMS_DIR)
 
     category = glossary.categories.get(entry.category)
-    out = [_front_matter(title=entry.term, description=entry.summary, search={"boost": 4},
+    out = [front_matter(title=entry.term, description=entry.summary, search={"boost": 4},
                          tags=list(entry.names)),
            f"# {md_text(entry.term)}", ""]
     meta = []
@@ -160,7 +160,7 @@ def backlinks(glossary: Glossary) -> dict[str, list[Entry]]:
 
 def index_page(glossary: Glossary) -> GeneratedPage:
     """The A-Z index: every term with its summary, grouped by first letter."""
-    out = [_front_matter(title="A–Z index", description="Every term of the Sourcing Glossary with a one-line summary."),
+    out = [front_matter(title="A–Z index", description="Every term of the Sourcing Glossary with a one-line summary."),
            "# A–Z index", "",
            f"{len(glossary.entries)} terms. Type in the box to narrow the list by name or alias.", "",
            "<div class=\"gl-az\" markdown>", ""]
@@ -179,11 +179,11 @@ def index_page(glossary: Glossary) -> GeneratedPage:
 
 def category_pages(glossary: Glossary) -> list[GeneratedPage]:
     pages = []
-    overview = [_front_matter(title="Categories", description="The glossary's terms by subject."), "# Categories", ""]
+    overview = [front_matter(title="Categories", description="The glossary's terms by subject."), "# Categories", ""]
     for key, category in glossary.categories.items():
         members = glossary.in_category(key)
         overview.append(f"- [{md_text(category.title)}]({key}.md) ({len(members)} terms): {md_text(category.description)}")
-        body = [_front_matter(title=category.title, description=category.description),
+        body = [front_matter(title=category.title, description=category.description),
                 f"# {md_text(category.title)}", "", md_text(category.description), "",
                 _entry_list(members, f"../{TERMS_DIR}/") if members else "_No terms yet._", ""]
         pages.append(GeneratedPage(f"{CATEGORIES_DIR}/{key}.md", "\n".join(body), in_nav=True))
