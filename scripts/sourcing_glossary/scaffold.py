@@ -19,7 +19,7 @@ aliases: []
 category: {category}
 summary: TODO one plain-text sentence that explains {term_text} on its own.
 definition: |
-  TODO the full explanation, in Markdown. Link other terms with [[slug]].
+  TODO the full explanation, in Markdown. Link other terms with `[[slug]]`.
 related: []
 updated: {today}
 """

@@ -2,6 +2,7 @@
 
 A failed or killed build leaves the previous site/ exactly as it was, and two builds started
 at once take turns at the swap, so readers and deploy scripts never see a half-written site.
+The next build removes the scratch folder a killed build left behind.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ def build_site(config_file: Path, *, strict: bool = False) -> Path:
     config = load_site_config(config_file, strict=strict)
     site = Path(config.site_dir)
     site.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f".{site.name}-build-", dir=site.parent) as scratch:
-        fresh = Path(scratch) / site.name
+    with _scratch_folder(site) as scratch:
+        fresh = scratch / site.name
         config.site_dir = str(fresh)
         config.plugins.on_startup(command="build", dirty=False)
         try:
@@ -44,6 +45,39 @@ def build_site(config_file: Path, *, strict: bool = False) -> Path:
         with _exclusive(site.parent):
             _swap_in(fresh, site)
     return site
+
+
+@contextmanager
+def _scratch_folder(site: Path) -> Iterator[Path]:
+    """A private folder beside site/ for one build, locked for as long as the build runs.
+    Folders of builds that were killed (their lock died with them) are removed first."""
+    prefix = f".{site.name}-build-"
+    with _exclusive(site.parent):  # no other build sees the new folder before it is locked
+        _remove_abandoned(site.parent, prefix)
+        scratch = Path(tempfile.mkdtemp(prefix=prefix, dir=site.parent))
+        descriptor = os.open(scratch, os.O_RDONLY)
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+    try:
+        yield scratch
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+        os.close(descriptor)
+
+
+def _remove_abandoned(folder: Path, prefix: str) -> None:
+    for path in folder.glob(prefix + "*"):
+        try:
+            descriptor = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            continue  # a build is running in it
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+        finally:
+            os.close(descriptor)
 
 
 @contextmanager
