@@ -208,7 +208,10 @@ def _url_problems(glossary: Glossary) -> list[Problem]:
         for slug, path in published_paths(entry).items():
             is_previous = path[0] == "previous_slugs"
             what = f"the previous slug '{slug}'" if is_previous else f"the alias '{entry.aliases[path[1]]}'"
-            if slug in live:
+            if slug == entry.slug:  # published_paths leaves out aliases that give the entry's own slug
+                problems.append(entry.mark(path).problem(
+                    "url-clash", f"{what} is this entry's own slug", "remove it: the entry is at this URL already"))
+            elif slug in live:
                 if not is_previous and slug in glossary.entries and name_key(glossary.entries[slug].term) == name_key(entry.aliases[path[1]]):
                     continue  # already reported as an alias/term collision
                 problems.append(entry.mark(path).problem(
