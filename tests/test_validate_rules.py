@@ -138,7 +138,8 @@ CASES = [
     Case("url-clash", {("url-clash", "offshoring.yml", 7, 5), ("url-clash", "offshoring.yml", 9, 5),
                        ("url-clash", "offshoring.yml", 10, 5), ("url-clash", "offshoring.yml", 11, 5)},
          ("the page of the live term 'onshoring'", "already redirects to 'offshore-outsourcing'",
-          "the page of the live term 'offshore-outsourcing'", "the previous slug 'offshoring' is this entry's own slug")),
+          "the page of the live term 'offshore-outsourcing'",
+          "the previous slug 'offshoring' is this entry's own slug")),
     # content
     Case("raw-html", {("raw-html", "offshoring.yml", 1, 18), ("raw-html", "offshoring.yml", 1, 28),
                       ("raw-html", "offshoring.yml", 3, 27), ("raw-html", "offshoring.yml", 3, 37),
