@@ -63,9 +63,8 @@ class Node:
     def mark_at(self, offset: int, lines: list[str]) -> Mark:
         """The file position of character `offset` of this text value. Exact for single-line
         and literal-block ('|') text; other multi-line styles give the value's first line."""
-        starts = _line_starts(self.value if isinstance(self.value, str) else "")
-        line_index = bisect.bisect_right(starts, offset) - 1
-        column_in_line = offset - starts[line_index]
+        line, column = _position(self.value if isinstance(self.value, str) else "", offset)
+        line_index, column_in_line = line - 1, column - 1
         if self.style == "|":
             file_line = self.mark.line + 1 + line_index
             source = lines[file_line - 1] if file_line - 1 < len(lines) else ""
@@ -90,6 +89,13 @@ class Node:
             else:
                 break
         return node.mark
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of character `offset` of `text`."""
+    starts = _line_starts(text)
+    index = bisect.bisect_right(starts, offset) - 1
+    return index + 1, offset - starts[index] + 1
 
 
 @functools.lru_cache(maxsize=16)
@@ -189,11 +195,10 @@ def _character_problems(text: str, shown: str) -> list[Problem]:
     problems = []
     reported: set[int] = set()
     for match in _BAD_CHARACTER.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
+        line, column = _position(text, match.start())
         if line in reported:
             continue
         reported.add(line)
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         char = match.group()
         what = ("an invisible line separator" if char in _LINE_SEPARATORS
                 else "an invisible control character")
@@ -208,9 +213,7 @@ def _bracket_problems(text: str, shown: str) -> list[Problem]:
     for match in re.finditer(r"[\[\]{}]", text):
         depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
         if depth > MAX_BRACKET_DEPTH:
-            line = text.count("\n", 0, match.start()) + 1
-            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-            return [Mark(shown, line, column).problem(
+            return [Mark(shown, *_position(text, match.start())).problem(
                 "too-deep", f"brackets [ and {{ are nested more than {MAX_BRACKET_DEPTH} levels deep here; "
                             "no entry needs that", "check that every bracket is closed")]
     return []
@@ -219,8 +222,7 @@ def _bracket_problems(text: str, shown: str) -> list[Problem]:
 def _tab_problems(text: str, shown: str) -> list[Problem]:
     problems = []
     for match in _TAB_IN_INDENT.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        problems.append(Mark(shown, line, len(match.group(1)) + 1).problem(
+        problems.append(Mark(shown, *_position(text, match.end() - 1)).problem(
             "tab-indent", "a tab is used for indentation; YAML allows only spaces",
             "replace the tab with spaces (set your editor to insert spaces)"))
     return problems
