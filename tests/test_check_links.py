@@ -18,9 +18,11 @@ from sourcing_glossary.checklinks import SiteMap, check_links, site_map
 from sourcing_glossary.load import Layout, load_glossary
 from sourcing_glossary.pages import SECTIONS
 from sourcing_glossary.problems import Problem
+from sourcing_glossary.publication import Publication
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check_links"
 SITE = "https://sourcing-glossary.example.org/"  # the site_url of mkdocs.yml
+PUBLICATION = Publication("Sourcing Glossary", SITE)
 
 ALPHA = """\
 term: Alpha
@@ -45,7 +47,7 @@ def glossary_project(project: Path) -> Path:
 def site(glossary_project: Path) -> SiteMap:
     glossary, _ = load_glossary(Layout(glossary_project, glossary_project / "glossary"))
     guide = "---\ntitle: Guide\n---\n# Guide\n\n## Before you start\n\n```\n# not a heading\n```\n"
-    return site_map(glossary, {"index.md": "# Home\n", "guide.md": guide}, SITE)
+    return site_map(glossary, {"index.md": "# Home\n", "guide.md": guide}, PUBLICATION)
 
 
 def _check(site: SiteMap, *paths: Path) -> list[tuple[str, int, int, str]]:
@@ -246,7 +248,7 @@ def test_anchors_computed_from_the_glossary_match_the_built_site(built_site: Pat
                   for p in (root / "docs").rglob("*.md") if "overrides" not in p.parts}
     glossary, _ = load_glossary(Layout(root, root / "glossary"))
 
-    site = site_map(glossary, pages_docs, SITE)
+    site = site_map(glossary, pages_docs, PUBLICATION)
 
     for path, anchors in site.pages.items():
         html = (built_site / path.lstrip("/") / "index.html").read_text(encoding="utf-8")

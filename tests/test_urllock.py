@@ -7,6 +7,8 @@ from pathlib import Path
 from conftest import REPO, run_glossary, write_entry
 
 from sourcing_glossary.load import Layout, load_glossary
+from sourcing_glossary.publication import Publication
+from sourcing_glossary.site_pages import generated_pages
 from sourcing_glossary.urllock import lock_status, published_urls
 
 ALPHA = """\
@@ -36,11 +38,13 @@ def test_published_urls_cover_pages_redirects_categories_and_docs_pages(project:
     write_entry(project, "alpha", ALPHA)
     glossary, _ = load_glossary(Layout(project, project / "glossary"))
 
-    urls = published_urls(glossary, ["index.md", "editors.md"])
+    site = Publication("Sourcing Glossary", "https://sourcing-glossary.example.org/")
+    uris = [page.src_uri for page in generated_pages(glossary, site)] + ["index.md", "editors.md"]
+    urls = published_urls(glossary, uris)
 
     assert urls == sorted(urls)
     assert {"/", "/editors/", "/terms/", "/terms/alpha/", "/terms/al/", "/terms/old-alpha/",
-            "/categories/", "/categories/sourcing-models/"} <= set(urls)
+            "/categories/", "/categories/sourcing-models/", "/print/"} <= set(urls)
 
 
 def test_update_creates_the_lock_sorted_with_an_explaining_header(project: Path) -> None:
@@ -144,3 +148,10 @@ def test_the_committed_lock_still_matches_the_glossary() -> None:
     result = run_glossary("urls", cwd=REPO)
 
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_committed_lock_records_every_url_the_site_publishes() -> None:
+    """An unrecorded URL is not protected: adding a term means running `glossary urls --update`."""
+    result = run_glossary("urls", cwd=REPO)
+    assert result.returncode == 0, result.stdout
+    assert "not recorded" not in result.stdout, result.stdout

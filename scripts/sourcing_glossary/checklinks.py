@@ -25,6 +25,8 @@ from xml.etree import ElementTree
 from . import pages
 from .model import Glossary
 from .problems import Problem, display_path
+from .publication import Publication
+from .site_pages import generated_pages
 from .urllock import redirect_targets, site_path, term_slug
 
 TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
@@ -97,11 +99,11 @@ class SiteMap:
         return f"did you mean {self.site_url}{close[0].lstrip('/')}?" if close else "check the address in a browser"
 
 
-def site_map(glossary: Glossary, docs_pages: Mapping[str, str], site_url: str) -> SiteMap:
+def site_map(glossary: Glossary, docs_pages: Mapping[str, str], site: Publication) -> SiteMap:
     """What the site would publish: the generated pages, the hand-written pages (src_uri ->
     Markdown) and the redirects, each page with the anchors of its headings."""
-    sources = {page.src_uri: page.markdown for page in pages.all_pages(glossary)} | dict(docs_pages)
-    return SiteMap(site_url.rstrip("/") + "/", {site_path(uri): heading_ids(text) for uri, text in sources.items()},
+    sources = {page.src_uri: page.markdown for page in generated_pages(glossary, site)} | dict(docs_pages)
+    return SiteMap(site.base_url.rstrip("/") + "/", {site_path(uri): heading_ids(text) for uri, text in sources.items()},
                    redirect_targets(glossary))
 
 

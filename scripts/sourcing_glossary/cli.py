@@ -15,6 +15,7 @@ from . import checklinks, exports, handout, importer, lookup, printing, urllock
 from .load import Layout, load_glossary
 from .model import Glossary
 from .publication import Publication
+from .site_pages import generated_pages
 from .report import FORMATS, RENDERERS, render_text
 from .scaffold import ScaffoldError, scaffold_entry
 from .validate import validate
@@ -103,7 +104,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_urls(args: argparse.Namespace) -> int:
     config, layout = _project(args.config_file)
-    current = urllock.published_urls(_valid_glossary(layout), _docs_pages(config))
+    glossary = _valid_glossary(layout)
+    page_uris = [page.src_uri for page in generated_pages(glossary, _publication(config))] + list(_docs_pages(config))
+    current = urllock.published_urls(glossary, page_uris)
     lock_file = urllock.lock_path(layout.data)
     status = urllock.lock_status(lock_file, layout.shown(lock_file), current)
     if args.update:
@@ -119,7 +122,7 @@ def cmd_check_links(args: argparse.Namespace) -> int:
     config, layout = _project(args.config_file)
     if not config.site_url:
         raise UsageError(f"{args.config_file}: set site_url to the address where the glossary is published")
-    site = checklinks.site_map(_valid_glossary(layout), _docs_pages(config), config.site_url)
+    site = checklinks.site_map(_valid_glossary(layout), _docs_pages(config), _publication(config))
     try:
         result = checklinks.check_links(args.paths, site, Path.cwd())
     except checklinks.UnsupportedTarget as error:

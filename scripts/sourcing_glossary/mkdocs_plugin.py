@@ -17,9 +17,10 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import exports, handout, pages, structured_data, urllock
+from . import exports, structured_data, urllock
 from .load import Layout
 from .publication import Publication
+from .site_pages import generated_pages
 from .redirects import redirect_pages
 from .report import render_text
 from .site_data import terms_json
@@ -51,7 +52,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         glossary = self.validation.glossary
-        for page in pages.all_pages(glossary) + handout.handout_pages(glossary, self.site):
+        for page in generated_pages(glossary, self.site):
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"glossary: docs/{page.src_uri} clashes with a generated page; move or rename it")
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV

@@ -7,7 +7,7 @@ import json
 
 from .checks import published_paths
 from .load import is_slug
-from .model import Glossary
+from .model import Entry, Glossary
 from .pages import TERMS_DIR
 
 _TEMPLATE = """<!doctype html>
@@ -27,13 +27,22 @@ _TEMPLATE = """<!doctype html>
 """
 
 
+def redirect_owners(glossary: Glossary) -> dict[str, Entry]:
+    """Redirect slug -> the entry it leads to: every alias and previous slug that no live term
+    takes. A slug two entries claim is an error of the checks; the first claim is kept here."""
+    owners: dict[str, Entry] = {}
+    for entry in glossary.entries.values():
+        for slug in published_paths(entry):
+            if is_slug(slug) and slug not in glossary.entries and slug not in owners:
+                owners[slug] = entry
+    return dict(sorted(owners.items()))
+
+
 def redirect_pages(glossary: Glossary) -> dict[str, str]:
     """Site-relative file path (terms/bpo/index.html) -> HTML that sends readers to the term."""
     pages = {}
-    for entry in glossary.entries.values():
+    for slug, entry in redirect_owners(glossary).items():
         target = f"../{entry.slug}/"
-        for slug in published_paths(entry):
-            if is_slug(slug) and slug not in glossary.entries and slug not in pages:
-                pages[f"{TERMS_DIR}/{slug}/index.html"] = _TEMPLATE.format(
-                    title=html.escape(entry.term), target=target, target_js=json.dumps(target))
-    return dict(sorted(pages.items()))
+        pages[f"{TERMS_DIR}/{slug}/index.html"] = _TEMPLATE.format(
+            title=html.escape(entry.term), target=target, target_js=json.dumps(target))
+    return pages

@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from . import pages
-from .checks import published_paths
 from .model import Glossary
 from .problems import Problem
-from .redirects import redirect_pages
+from .redirects import redirect_owners
 from .report import render_text
 
 LOCK_NAME = "urls.lock"
@@ -40,20 +39,14 @@ def site_path(src_uri: str) -> str:
 
 def redirect_targets(glossary: Glossary) -> dict[str, str]:
     """Redirect path -> the canonical path it sends readers to, for every redirect page written."""
-    targets = {}
-    for file in redirect_pages(glossary):
-        slug = PurePosixPath(file).parent.name
-        # redirect_pages gives a contested slug to the first entry that claims it, in this same order
-        owner = next(entry for entry in glossary.entries.values() if slug in published_paths(entry))
-        targets[f"/{pages.TERMS_DIR}/{slug}/"] = f"/{pages.TERMS_DIR}/{owner.slug}/"
-    return targets
+    return {f"/{pages.TERMS_DIR}/{slug}/": f"/{pages.TERMS_DIR}/{owner.slug}/"
+            for slug, owner in redirect_owners(glossary).items()}
 
 
-def published_urls(glossary: Glossary, extra_pages: Iterable[str]) -> list[str]:
-    """Every site path the site serves: generated pages, redirects, and the hand-written pages
-    whose Markdown sources (relative to docs/) are `extra_pages`."""
-    uris = [page.src_uri for page in pages.all_pages(glossary)] + list(extra_pages)
-    return sorted({site_path(uri) for uri in uris} | set(redirect_targets(glossary)))
+def published_urls(glossary: Glossary, page_uris: Iterable[str]) -> list[str]:
+    """Every site path the site serves: its pages (Markdown sources relative to docs/,
+    generated and hand-written) and the redirects."""
+    return sorted({site_path(uri) for uri in page_uris} | set(redirect_targets(glossary)))
 
 
 def lock_path(data: Path) -> Path:
