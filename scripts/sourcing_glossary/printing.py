@@ -36,7 +36,8 @@ def print_pdf(page: Path, output: Path, *, paper: str = "a4") -> None:
     try:
         from playwright.sync_api import Error, sync_playwright
     except ImportError:
-        raise PrintError("printing needs the Python package playwright: pip install 'sourcing-glossary[pdf]'") from None
+        raise PrintError("printing needs the Python package playwright: run '.venv/bin/pip install -e .[pdf]' "
+                         "(or 'make test' once, which installs it with the test tools)") from None
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
