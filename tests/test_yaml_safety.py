@@ -124,3 +124,16 @@ def test_symbolic_link_is_refused_unread(tmp_path: Path) -> None:
     (tmp_path / "link.yml").symlink_to(tmp_path / "target.yml")
     result = read_yaml(tmp_path / "link.yml", "link.yml")
     assert [p.code for p in result.problems] == ["unreadable-file"] and result.text == ""
+
+
+@pytest.mark.parametrize("control", ["\u202e", "\u2066", "\u202a"])
+def test_text_direction_controls_are_refused_where_they_are(control: str) -> None:
+    result = parse_yaml_bytes(f"term: Offshoring\nsummary: Safe {control}text.\n".encode(), "t.yml")
+    problem = next(p for p in result.problems if p.code == "bad-character")
+    assert (problem.line, problem.column) == (2, 15)
+    assert "text-direction" in problem.message
+
+
+def test_ordinary_typography_is_not_a_bad_character() -> None:
+    text = "term: Follow\u2011the\u2011sun\nsummary: “Quotes”, dashes – and ellipses… are fine.\n"
+    assert parse_yaml_bytes(text.encode(), "t.yml").problems == []

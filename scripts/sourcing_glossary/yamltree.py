@@ -36,8 +36,12 @@ _DISCARD = "\0discard"  # stands for a key whose value is dropped (duplicate or 
 _TAB_IN_INDENT = re.compile(r"^( *)\t", re.MULTILINE)
 # Characters YAML refuses (control characters), plus the invisible line separators it reads as
 # line breaks, which would shift every line number after them away from what the editor shows.
-_BAD_CHARACTER = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Besides what YAML refuses: line separators (YAML counts them as line breaks) and the
+# text-direction controls that make text display differently from what it says ("Trojan Source").
+_BAD_CHARACTER = re.compile(
+    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202f-\u2065\u206a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _LINE_SEPARATORS = "\x85\u2028\u2029"
+_DIRECTION_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 @dataclass
@@ -201,9 +205,10 @@ def _character_problems(text: str, shown: str) -> list[Problem]:
         reported.add(line)
         char = match.group()
         what = ("an invisible line separator" if char in _LINE_SEPARATORS
-                else "an invisible control character")
+                else "an invisible text-direction control, which makes text show differently from what it says"
+                if char in _DIRECTION_CONTROLS else "an invisible control character")
         problems.append(Mark(shown, line, column).problem(
-            "bad-character", f"the text contains {what} (U+{ord(char):04X}), which YAML does not allow here",
+            "bad-character", f"the text contains {what} (U+{ord(char):04X}), which is not allowed here",
             "delete it: it usually comes with text pasted from a word processor or a web page"))
     return problems
 
