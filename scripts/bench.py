@@ -16,6 +16,7 @@ writes the same to a Markdown file. Figures are printed, never asserted in tests
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import random
@@ -35,8 +36,6 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-sys.path.insert(0, str(REPO / "tests"))
-from conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder  # noqa: E402  (one place for the browser setup)
 
 SEED = 20261123
 BUILD_REPEAT = 3  # process timings: best of this many runs
@@ -104,7 +103,7 @@ def _entry_yaml(index: int, terms: list[SyntheticTerm], categories: list[str],
     lines = [
         "# yaml-language-server: $schema=../schema.json",
         f"term: {me.term}",
-        "aliases:", *(f"  - {alias}" for alias in me.aliases),
+        "aliases:", *(f"  - {json.dumps(alias)}" for alias in me.aliases),  # quoted: OFF would be a boolean
         f"category: {categories[index % len(categories)]}",
         f"summary: {me.term} organises {rng.choice(_FILLER)} and {rng.choice(_FILLER)} work "
         f"between a client and its provider. {_sentence(rng, 8)}",
@@ -152,7 +151,10 @@ def write_reference(glossary_project: Path, reference: Path) -> None:
     from sourcing_glossary.validate import validate
 
     shutil.copytree(glossary_project / "docs", reference / "docs")
-    glossary = validate(Layout(glossary_project, glossary_project / "glossary")).glossary
+    validation = validate(Layout(glossary_project, glossary_project / "glossary"))
+    if validation.problems:
+        raise SystemExit(f"the synthetic glossary has problems, first: {validation.problems[0]}")
+    glossary = validation.glossary
     for page in all_pages(glossary):
         target = reference / "docs" / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -185,7 +187,13 @@ class Run:
 
 
 def run_measured(command: list[str], cwd: Path, log: Path) -> Run:
-    """Run `command`, returning its wall time and peak RSS (from wait4, the child's own rusage)."""
+    """Run `command`, returning its wall time and peak RSS (wait4: the child's own rusage).
+    Launched from a fresh, small interpreter, because on Linux a child's peak RSS starts at
+    its parent's RSS at fork time, and this process holds whole glossaries."""
+    return in_fresh_process(_run_and_wait, command, cwd, log)  # type: ignore[return-value]
+
+
+def _run_and_wait(command: list[str], cwd: Path, log: Path) -> Run:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     with log.open("w") as out:
         start = time.perf_counter()
@@ -251,6 +259,9 @@ def time_search(site: Path, query: str) -> SearchTiming:
     type `query` and wait for the first result; median of BROWSER_REPEAT runs."""
     from playwright.sync_api import sync_playwright
 
+    sys.path.insert(0, str(REPO / "tests"))
+    from conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder  # the tests' browser setup, not a copy
+
     url, server = serve_folder(site)
     timings = []
     try:
@@ -302,17 +313,32 @@ def _folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def measure_size(count: int, work: Path) -> SizeResult:
-    result = SizeResult(count)
+@dataclass(frozen=True)
+class Prepared:
+    count: int
+    project: Path
+    reference: Path
+    terms: list[SyntheticTerm]
+
+
+def prepare(count: int, work: Path) -> Prepared:
+    """Write the glossary project and its plain-MkDocs twin (before any timing, so a broken
+    synthetic glossary stops the run at once)."""
     project, reference = work / f"glossary-{count}", work / f"reference-{count}"
     project.mkdir()
     reference.mkdir()
     say(f"[{count}] generating {count} terms")
     terms = generate_glossary(project, count)
+    write_reference(project, reference)
+    return Prepared(count, project, reference, terms)
+
+
+def measure(prepared: Prepared, work: Path) -> SizeResult:
+    count, project, reference, terms = prepared.count, prepared.project, prepared.reference, prepared.terms
+    result = SizeResult(count)
     folder = project / "glossary" / "terms"
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in folder.glob("*.yml"))
     result.words_per_term = words / count
-    write_reference(project, reference)
 
     say(f"[{count}] validating")
     result.libyaml_s = min(in_fresh_process(_time_libyaml, str(folder)) for _ in range(BUILD_REPEAT))
@@ -470,7 +496,12 @@ def main() -> int:
     args = parser.parse_args()
     sizes = sorted({int(size) for size in args.sizes.split(",")})
     with tempfile.TemporaryDirectory(prefix="glossary-bench-") as scratch:
-        results = {count: measure_size(count, Path(scratch)) for count in sizes}
+        work = Path(scratch)
+        prepared = [prepare(count, work) for count in sizes]
+        results = {}
+        for one in prepared:
+            results[one.count] = measure(one, work)
+            say(f"[{one.count}] {results[one.count]}")
     command = "python scripts/bench.py" + ("" if args.sizes == "100,1000,5000" else f" --sizes {args.sizes}")
     report = render(results, command)
     print(report)
