@@ -63,7 +63,7 @@ def test_arrow_keys_reach_the_term_results(search_page) -> None:
 
 
 def test_term_results_stay_first_when_full_text_results_arrive(search_page) -> None:
-    search_page.locator(".md-search__input").fill("outsourcing")
+    search_page.locator(".md-search__input").press_sequentially("outsourcing", delay=20)
     search_page.wait_for_function(
         "document.querySelectorAll('.md-search-result__item:not([data-gl-quickfind])').length > 0", timeout=30000)
     first = search_page.locator(RESULT_LINKS).first.get_attribute("href")
@@ -73,6 +73,10 @@ def test_term_results_stay_first_when_full_text_results_arrive(search_page) -> N
 
 
 def test_full_text_search_still_finds_words_only_in_definitions(search_page) -> None:
-    search_page.locator(".md-search__input").fill("janitors")
-    search_page.wait_for_function("""[...document.querySelectorAll('.md-search-result__item:not([hidden]) a')]
-        .some(a => a.pathname.endsWith('/terms/outsourcing/'))""", timeout=30000)
+    search_page.locator(".md-search__input").press_sequentially("janitors", delay=20)
+    found = "[...document.querySelectorAll('.md-search-result__item:not([hidden]) a')].map(a => a.pathname)"
+    try:
+        search_page.wait_for_function(f"{found}.some(p => p.endsWith('/terms/outsourcing/'))", timeout=30000)
+    except Exception:
+        meta = search_page.locator(".md-search-result__meta").inner_text()
+        raise AssertionError(f"results: {search_page.evaluate(found)}; counter: {meta!r}") from None
