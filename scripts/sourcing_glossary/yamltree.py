@@ -30,6 +30,10 @@ MAX_BRACKET_DEPTH = 64
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()
+# The resolver looks a plain scalar up by its first character; one that starts with any other
+# character is text, and most values are, so they skip the resolver (same answer, faster).
+_IMPLICIT_FIRST = frozenset(key for key in _RESOLVER.yaml_implicit_resolvers if key is not None)
+_IMPLICIT_ANY = None in _RESOLVER.yaml_implicit_resolvers
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _BOM = b"\xef\xbb\xbf"
 _DISCARD = "\0discard"  # stands for a key whose value is dropped (duplicate or complex key)
@@ -44,7 +48,7 @@ _LINE_SEPARATORS = "\x85\u2028\u2029"
 _DIRECTION_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-@dataclass
+@dataclass(slots=True)  # a large glossary holds hundreds of thousands of these
 class Node:
     """A YAML value with where it starts. `kind` is one of:
     str, int, float, bool, null, date, seq, map."""
@@ -214,6 +218,8 @@ def _character_problems(text: str, shown: str) -> list[Problem]:
 
 
 def _bracket_problems(text: str, shown: str) -> list[Problem]:
+    if text.count("[") + text.count("{") <= MAX_BRACKET_DEPTH:
+        return []  # too few openers to nest that deep: the usual case, decided without a scan
     depth = 0
     for match in re.finditer(r"[\[\]{}]", text):
         depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
@@ -225,6 +231,8 @@ def _bracket_problems(text: str, shown: str) -> list[Problem]:
 
 
 def _tab_problems(text: str, shown: str) -> list[Problem]:
+    if "\t" not in text:
+        return []
     problems = []
     for match in _TAB_IN_INDENT.finditer(text):
         problems.append(Mark(shown, *_position(text, match.end() - 1)).problem(
@@ -309,6 +317,10 @@ class _TreeBuilder:
         return Mark(self.shown, event.start_mark.line + 1, event.start_mark.column + 1)
 
     def feed(self, event: Any) -> None:
+        if (type(event) is yaml.ScalarEvent and self.documents == 1 and not self.skip_depth
+                and event.anchor is None and event.tag in (None, "!")):
+            self._attach(_scalar(event, self._mark(event)))  # nearly every event: the plain case first
+            return
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents == 2:
@@ -401,7 +413,10 @@ def _short_tag(tag: str) -> str:
 
 def _scalar(event: yaml.ScalarEvent, mark: Mark) -> Node:
     plain, _ = event.implicit
-    tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (plain, False)) if plain else "tag:yaml.org,2002:str"
+    value = event.value
+    if not plain or (value and value[0] not in _IMPLICIT_FIRST and not _IMPLICIT_ANY):
+        return Node("str", value, mark, raw=value, style=event.style)
+    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (plain, False))
     kind = tag.rsplit(":", 1)[-1]
     if kind == "null":
         return Node("null", None, mark, raw=event.value, style=event.style)
