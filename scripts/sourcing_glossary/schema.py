@@ -134,7 +134,34 @@ class SchemaChecker:
 def _compile(schema_text: str) -> Callable[[Any], Any]:
     """Compiling takes most of a small glossary's validation time (serve and tests validate
     again and again); the same schema text compiles to the same function."""
-    return fastjsonschema.compile(json.loads(schema_text))
+    return fastjsonschema.compile(_inline_refs(json.loads(schema_text)))
+
+
+_LOCAL_REF = "#/definitions/"
+_DATA_KEYWORDS = frozenset({"enum", "const", "default", "examples"})  # values there are data, not schemas
+
+
+def _inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema with every '#/definitions/<name>' reference replaced by that definition.
+    fastjsonschema turns each reference into a function call that formats the item's path
+    even when the item is valid; inlined, checking 5,000 entries takes 0.14 s instead of 0.55 s.
+    The definition replaces the whole object, as draft 7 ignores keywords beside $ref.
+    Recursive definitions and other references stay as they are (the definitions are kept)."""
+    definitions = schema.get("definitions", {})
+
+    def inline(node: Any, expanding: frozenset[str]) -> Any:
+        if isinstance(node, list):
+            return [inline(item, expanding) for item in node]
+        if not isinstance(node, dict) or (node is not schema and "$id" in node):
+            return node  # a nested $id would change what '#' refers to
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith(_LOCAL_REF):
+            name = ref[len(_LOCAL_REF):]
+            if name in definitions and name not in expanding:
+                return inline(definitions[name], expanding | {name})
+        return {key: value if key in _DATA_KEYWORDS else inline(value, expanding) for key, value in node.items()}
+
+    return inline(schema, frozenset())
 
 
 def _unique_items(validator: Any, unique: bool, instance: Any, schema: dict[str, Any]) -> Iterator[Any]:
