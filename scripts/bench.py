@@ -30,7 +30,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 
@@ -144,24 +144,36 @@ def generate_glossary(project: Path, count: int) -> list[SyntheticTerm]:
 
 
 def write_reference(glossary_project: Path, reference: Path) -> None:
-    """The same site as plain MkDocs: the glossary's generated pages written out as Markdown
-    files, mkdocs.yml without the glossary plugin and with the term pages not_in_nav."""
+    """The same site as plain MkDocs: every page the glossary plugin generates (asked from the
+    plugin through MkDocs' own events, so the reference always holds what a glossary build
+    renders) written out as Markdown files; mkdocs.yml without the glossary plugin, and the
+    pages the plugin keeps out of the navigation listed under not_in_nav."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files, InclusionLevel
+
     from sourcing_glossary.load import Layout
-    from sourcing_glossary.pages import all_pages
     from sourcing_glossary.validate import validate
 
+    problems = validate(Layout(glossary_project, glossary_project / "glossary")).problems
+    if problems:
+        raise SystemExit(f"the synthetic glossary has {len(problems)} problems, the first: {problems[0]}")
+    config = load_config(str(glossary_project / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
+    generated = list(config.plugins.on_files(Files([]), config=config))
+    config.plugins.on_shutdown()
     shutil.copytree(glossary_project / "docs", reference / "docs")
-    validation = validate(Layout(glossary_project, glossary_project / "glossary"))
-    if validation.problems:
-        raise SystemExit(f"the synthetic glossary has problems, first: {validation.problems[0]}")
-    glossary = validation.glossary
-    for page in all_pages(glossary):
-        target = reference / "docs" / page.src_uri
+    for file in generated:
+        target = reference / "docs" / file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
-    config = _without_plugin((glossary_project / "mkdocs.yml").read_text(encoding="utf-8"), "glossary")
-    config += "\nnot_in_nav: |\n  /terms/*.md\n  !/terms/index.md\n"
-    (reference / "mkdocs.yml").write_text(config, encoding="utf-8")
+        target.write_text(file.content_string, encoding="utf-8")
+    hidden = {PurePosixPath(f.src_uri).parent for f in generated if f.inclusion is InclusionLevel.NOT_IN_NAV}
+    patterns = [f"/{folder}/*.md".replace("/./", "/") for folder in sorted(hidden)]
+    patterns += [f"!/{f.src_uri}" for f in generated
+                 if f.inclusion is InclusionLevel.INCLUDED and PurePosixPath(f.src_uri).parent in hidden]
+    text = _without_plugin((glossary_project / "mkdocs.yml").read_text(encoding="utf-8"), "glossary")
+    text += "\nnot_in_nav: |\n" + "".join(f"  {pattern}\n" for pattern in patterns)
+    (reference / "mkdocs.yml").write_text(text, encoding="utf-8")
 
 
 def _without_plugin(config: str, name: str) -> str:
