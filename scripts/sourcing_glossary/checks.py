@@ -7,7 +7,8 @@ import difflib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from . import markdown_scan
@@ -68,17 +69,18 @@ def _category_problems(entry: Entry, glossary: Glossary) -> list[Problem]:
     return problems
 
 
-def _reference(entry: Entry, target: str, known: set[str], mark: Mark, what: str) -> list[Problem]:
+def _reference(entry: Entry, target: str, known: set[str], where: Callable[[], Mark], what: str) -> list[Problem]:
+    """Problems of one reference; `where` finds its mark, which only a problem needs."""
     if target == entry.slug:
-        return [mark.problem("self-link", f"{what} points to the entry itself", "remove it")]
+        return [where().problem("self-link", f"{what} points to the entry itself", "remove it")]
     if not is_slug(target):
         suggestion = slugify(target)
         hint = (f"write the slug, e.g. '{suggestion}'" if suggestion in known
                 else _did_you_mean(suggestion, known) or "write the slug of an existing term")
-        return [mark.problem("unknown-ref", f"{what} '{target}' is not a slug", hint)]
+        return [where().problem("unknown-ref", f"{what} '{target}' is not a slug", hint)]
     if target not in known:
-        return [mark.problem("unknown-ref", f"{what} '{target}' does not exist",
-                             _did_you_mean(target, known) or "check the slug in glossary/terms/")]
+        return [where().problem("unknown-ref", f"{what} '{target}' does not exist",
+                                _did_you_mean(target, known) or "check the slug in glossary/terms/")]
     return []
 
 
@@ -87,14 +89,14 @@ def _reference_problems(entry: Entry, known: set[str]) -> list[Problem]:
     # related and contrast keys that are not slugs got 'bad-slug' from the schema already
     for index, target in enumerate(entry.related):
         if is_slug(target):
-            problems += _reference(entry, target, known, entry.mark(["related", index]), "related term")
+            problems += _reference(entry, target, known, partial(entry.mark, ["related", index]), "related term")
     for target in entry.contrast:
         if is_slug(target):
-            problems += _reference(entry, target, known, entry.mark(["contrast", target], key=True),
+            problems += _reference(entry, target, known, partial(entry.mark, ["contrast", target], key=True),
                                    "contrasted term")
     for path, text in entry.markdown_fields():
         for link in markdown_scan.term_links(text):
-            problems += _reference(entry, link.text, known, entry.mark_in_text(path, link.offset),
+            problems += _reference(entry, link.text, known, partial(entry.mark_in_text, path, link.offset),
                                    "the link")
     return problems
 
