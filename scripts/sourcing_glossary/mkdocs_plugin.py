@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import exports, structured_data, urllock
-from .load import Layout
+from .load import Layout, forget_sources
 from .publication import Publication
 from .site_pages import generated_pages
 from .redirects import redirect_pages
@@ -48,6 +48,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if self.validation.errors:
             report = render_text(self.validation.errors, self.validation.files_checked)
             raise PluginError("the glossary has problems; nothing was built:\n" + report)
+        forget_sources(self.validation.glossary)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
