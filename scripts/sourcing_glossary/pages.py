@@ -57,8 +57,21 @@ def term_uri(slug: str) -> str:
 
 
 def front_matter(**fields: object) -> str:
-    lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()] + ["---", ""]
-    return "\n".join(lines)
+    """YAML front matter (as JSON, which YAML reads). Every text is HTML-escaped: Material's
+    templates print page.meta.title and description raw into the page, and its search renders
+    tags as HTML, so a term shown as text must reach them escaped."""
+    lines = [f"{key}: {json.dumps(_escaped(value), ensure_ascii=False)}" for key, value in fields.items()]
+    return "\n".join(["---", *lines, "---", ""])
+
+
+def _escaped(value: object) -> object:
+    if isinstance(value, str):
+        return html.escape(value)
+    if isinstance(value, list):
+        return [_escaped(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _escaped(item) for key, item in value.items()}
+    return value
 
 
 def link_terms(text: str, glossary: Glossary, from_dir: str) -> str:
