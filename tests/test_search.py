@@ -57,6 +57,8 @@ def test_enter_opens_the_first_term(search_page, site_url: str) -> None:
 
 def test_arrow_keys_reach_the_term_results(search_page) -> None:
     search(search_page, "ivr")
+    search_page.wait_for_function(  # Material's keyboard handling starts with its search index
+        "/matching/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=30000)
     search_page.locator(".md-search__input").press("ArrowDown")
     focused = search_page.evaluate("document.activeElement.href")
     assert focused.endswith("/terms/interactive-voice-response/")
