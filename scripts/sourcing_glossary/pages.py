@@ -49,7 +49,8 @@ class GeneratedPage:
 
 def md_text(text: str) -> str:
     """Plain text made safe to place in Markdown: shown exactly as written."""
-    return _MD_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
+    # a function, not the template r"\\\1": Python 3.11 expands templates in Python code per match
+    return _MD_SPECIALS.sub(lambda special: "\\" + special[0], html.escape(text, quote=False))
 
 
 def term_uri(slug: str) -> str:
