@@ -104,7 +104,7 @@
   }
 
   /* Score of a query against one name (term or alias); 0 when it does not match. */
-  function scoreName(query, name) {
+  function scoreName(query, name, memo) {
     if (!query.words.length || !name.words.length) return 0;
     if (query.text === name.text) return 1000;
     if (query.joined === name.joined) return 960;
@@ -120,14 +120,20 @@
       var best = 0, bestAt = -1;
       for (var j = 0; j < name.words.length; j++) {
         if (used[j]) continue;
-        var m = wordMatch(query.words[i], query.stems[i], name.words[j], name.stems[j], i === last);
+        // Name words repeat across thousands of terms: compare each pair once per query.
+        var key = i + "\u0001" + name.words[j];
+        var m = memo[key];
+        if (m === undefined) {
+          m = memo[key] = wordMatch(query.words[i], query.stems[i], name.words[j], name.stems[j], i === last);
+        }
         if (m > best) { best = m; bestAt = j; }
       }
       if (best) { used[bestAt] = true; matched++; total += best; if (counted === 1) firstMatched = true; }
     }
-    if (!matched) {
+    if (!matched) {  // a typo across a word boundary (callcneter); typos rarely hit the first letter
       var limit = allowedTypos(name.joined);
-      return limit && distance(query.joined, name.joined, limit) <= limit ? 700 : 0;
+      return limit && query.joined[0] === name.joined[0] &&
+        distance(query.joined, name.joined, limit) <= limit ? 700 : 0;
     }
     var exactness = total / (3 * counted);
     // Partial match: the first word typed usually carries the meaning (nearshore outsourcing).
@@ -145,30 +151,36 @@
 
   function prepare(terms) {
     return terms.map(function (t) {
-      var summary = analyse(t.summary || "");
-      var stemSet = {};
-      summary.stems.forEach(function (s) { stemSet[s] = true; });
       return {
         slug: t.slug, term: t.term, summary: t.summary, aliases: t.aliases || [],
         names: [t.term].concat(t.aliases || []).map(function (n, i) {
           var a = analyse(n); a.original = n; a.isTerm = i === 0; return a;
         }),
-        summaryIndex: { stemSet: stemSet }
+        summaryIndex: null  // built on first use: only queries that match no name need it
       };
     });
+  }
+
+  function summaryIndex(t) {
+    if (!t.summaryIndex) {
+      var stemSet = {};
+      analyse(t.summary || "").stems.forEach(function (s) { stemSet[s] = true; });
+      t.summaryIndex = { stemSet: stemSet };
+    }
+    return t.summaryIndex;
   }
 
   function find(terms, text, limit) {
     var query = analyse(text);
     if (!query.words.length) return [];
-    var results = [];
+    var results = [], memo = {};
     terms.forEach(function (t) {
       var best = 0, via = null;
       t.names.forEach(function (name) {
-        var s = scoreName(query, name) + (name.isTerm ? 5 : 0);
+        var s = scoreName(query, name, memo) + (name.isTerm ? 5 : 0);
         if (s > best) { best = s; via = name; }
       });
-      if (best <= 5) { best = scoreText(query, t.summaryIndex); via = null; }
+      if (best <= 5) { best = scoreText(query, summaryIndex(t)); via = null; }
       if (best > 5) results.push({ term: t, score: best, via: via && !via.isTerm ? via.original : null });
     });
     results.sort(function (a, b) {
@@ -246,10 +258,14 @@
       arrange();
     }
 
+    // Search once typing pauses, not on every keystroke: a stale query is never computed.
+    var timer = null;
     function update() {
-      var text = input.value;
       var ticket = ++pending;
-      loadTerms().then(function (terms) { if (ticket === pending) render(terms, text); });
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        loadTerms().then(function (terms) { if (ticket === pending) render(terms, input.value); });
+      }, 40);
     }
 
     input.addEventListener("input", update);
