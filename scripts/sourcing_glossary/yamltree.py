@@ -55,10 +55,17 @@ class Node:
 
     kind: str
     value: Any  # scalars: the Python value; seq: list[Node]; map: dict[str, Node]
-    mark: Mark
+    path: str  # the file, as messages show it
+    line: int
+    column: int
     key_marks: dict[str, Mark] = field(default_factory=dict)  # map only: where each key is
     raw: str = ""  # scalars: the text as written
     style: str | None = None  # scalars: None (plain), "'", '"', '|' or '>'
+
+    @property
+    def mark(self) -> Mark:
+        """Where the value starts; made when asked, since few of the values ever need one."""
+        return Mark(self.path, self.line, self.column)
 
     def plain(self) -> Any:
         """The value as plain Python data (dates stay ISO strings)."""
@@ -74,13 +81,13 @@ class Node:
         line, column = _position(self.value if isinstance(self.value, str) else "", offset)
         line_index, column_in_line = line - 1, column - 1
         if self.style == "|":
-            file_line = self.mark.line + 1 + line_index
+            file_line = self.line + 1 + line_index
             source = lines[file_line - 1] if file_line - 1 < len(lines) else ""
             indent = len(source) - len(source.lstrip(" "))
-            return Mark(self.mark.path, file_line, indent + column_in_line + 1)
+            return Mark(self.path, file_line, indent + column_in_line + 1)
         if line_index == 0 and self.style != ">":
             quote = 1 if self.style in ("'", '"') else 0
-            return Mark(self.mark.path, self.mark.line, self.mark.column + quote + column_in_line)
+            return Mark(self.path, self.line, self.column + quote + column_in_line)
         return self.mark
 
     def locate(self, path: list[Any], *, key: bool = False) -> Mark:
@@ -313,18 +320,20 @@ class _TreeBuilder:
         self.skip_depth = 0  # >0 while inside a subtree that is too deep to keep
         self.reported_aliases: set[str] = set()
 
-    def _mark(self, event: Any) -> Mark:
-        return Mark(self.shown, event.start_mark.line + 1, event.start_mark.column + 1)
+    def _where(self, event: Any) -> tuple[str, int, int]:
+        """File, line and column of the event: a Node's position, or Mark(*where) for a problem."""
+        start = event.start_mark
+        return self.shown, start.line + 1, start.column + 1
 
     def feed(self, event: Any) -> None:
         if (type(event) is yaml.ScalarEvent and self.documents == 1 and not self.skip_depth
                 and event.anchor is None and event.tag in (None, "!")):
-            self._attach(_scalar(event, self._mark(event)))  # nearly every event: the plain case first
+            self._attach(_scalar(event, self._where(event)))  # nearly every event: the plain case first
             return
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents == 2:
-                self.problems.append(self._mark(event).problem(
+                self.problems.append(Mark(*self._where(event)).problem(
                     "multiple-documents", "the file holds more than one YAML document ('---')",
                     "keep one entry per file and remove the second '---'"))
             return
@@ -342,37 +351,37 @@ class _TreeBuilder:
             node, _ = self.stack.pop()
             self._attach(node)
             return
-        mark = self._mark(event)
+        where = self._where(event)
         if isinstance(event, yaml.AliasEvent):
             if event.anchor not in self.reported_aliases:  # once per name: "billion laughs" repeats them
                 self.reported_aliases.add(event.anchor)
-                self.problems.append(mark.problem(
+                self.problems.append(Mark(*where).problem(
                     "yaml-anchor", f"the alias '*{event.anchor}' repeats another value; aliases are not allowed",
                     "write the value out in full"))
-            self._attach(Node("null", None, mark))
+            self._attach(Node("null", None, *where))
             return
         if event.anchor is not None:
-            self.problems.append(mark.problem(
+            self.problems.append(Mark(*where).problem(
                 "yaml-anchor", f"the anchor '&{event.anchor}' is not allowed",
                 "remove '&" + event.anchor + "' and write repeated values out in full"))
         if event.tag is not None and event.tag != "!":
-            self.problems.append(mark.problem(
+            self.problems.append(Mark(*where).problem(
                 "yaml-tag", f"the YAML tag '{_short_tag(event.tag)}' is not allowed",
                 "remove the tag; write the value as plain text"))
         if isinstance(event, yaml.ScalarEvent):
-            self._attach(_scalar(event, mark))
+            self._attach(_scalar(event, where))
             return
         if len(self.stack) >= MAX_DEPTH:
-            self.problems.append(mark.problem(
+            self.problems.append(Mark(*where).problem(
                 "too-deep", f"values are nested more than {MAX_DEPTH} levels deep; no entry field needs that",
                 "check the indentation of this block"))
             self.skip_depth = 1
-            self._attach(Node("null", None, mark))
+            self._attach(Node("null", None, *where))
             return
         if isinstance(event, yaml.MappingStartEvent):
-            self.stack.append((Node("map", {}, mark), None))
+            self.stack.append((Node("map", {}, *where), None))
         else:
-            self.stack.append((Node("seq", [], mark), None))
+            self.stack.append((Node("seq", [], *where), None))
 
     def _attach(self, node: Node) -> None:
         if not self.stack:
@@ -411,22 +420,22 @@ def _short_tag(tag: str) -> str:
     return tag.replace("tag:yaml.org,2002:", "!!")
 
 
-def _scalar(event: yaml.ScalarEvent, mark: Mark) -> Node:
+def _scalar(event: yaml.ScalarEvent, where: tuple[str, int, int]) -> Node:
     plain, _ = event.implicit
     value = event.value
     if not plain or (value and value[0] not in _IMPLICIT_FIRST and not _IMPLICIT_ANY):
-        return Node("str", value, mark, raw=value, style=event.style)
+        return Node("str", value, *where, raw=value, style=event.style)
     tag = _RESOLVER.resolve(yaml.ScalarNode, value, (plain, False))
     kind = tag.rsplit(":", 1)[-1]
     if kind == "null":
-        return Node("null", None, mark, raw=event.value, style=event.style)
+        return Node("null", None, *where, raw=event.value, style=event.style)
     if kind == "timestamp":
-        return Node("date", event.value, mark, raw=event.value, style=event.style)
+        return Node("date", event.value, *where, raw=event.value, style=event.style)
     if kind in ("int", "float", "bool"):
         try:
             value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, event.value))
         except ValueError:  # Python refuses integers of more than 4,300 digits; still a number
             value = math.inf
-        return Node(kind, value, mark, raw=event.value, style=event.style)
+        return Node(kind, value, *where, raw=event.value, style=event.style)
     # str, and rarities such as merge keys ('<<') that are kept as their text
-    return Node("str", event.value, mark, raw=event.value, style=event.style)
+    return Node("str", event.value, *where, raw=event.value, style=event.style)
