@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import http.server
 import os
 import shutil
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from sourcing_glossary import search_index
 from sourcing_glossary.printing import CHROMIUM_ARGS  # one launch setup for the tool and the tests
 
 REPO = Path(__file__).resolve().parent.parent
@@ -81,6 +83,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+def search_documents(site: Path) -> list[dict]:
+    """The documents of the site's full-text search index (the file the search worker fetches)."""
+    return json.loads((site / search_index.DOCS_FILE).read_text(encoding="utf-8"))["docs"]
 
 
 def serve_folder(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:

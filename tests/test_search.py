@@ -16,7 +16,8 @@ def search(page, text: str) -> list[str]:
     """Type `text` into the search box and return the slugs of the results, in order."""
     page.locator(".md-search__input").fill("")
     page.locator(".md-search__input").press_sequentially(text, delay=5)
-    page.wait_for_selector("[data-gl-quickfind] a", timeout=15000)
+    page.wait_for_function("([list, text]) => list.getAttribute('data-gl-query') === text",
+                           arg=[page.locator(".md-search-result__list").element_handle(), text], timeout=15000)
     hrefs = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
     slugs = [m.group(1) for h in hrefs if (m := re.search(r"/terms/([a-z0-9-]+)/", h))]
     return list(dict.fromkeys(slugs))
@@ -82,3 +83,19 @@ def test_full_text_search_still_finds_words_only_in_definitions(search_page) -> 
     except Exception:
         meta = search_page.locator(".md-search-result__meta").inner_text()
         raise AssertionError(f"results: {search_page.evaluate(found)}; counter: {meta!r}") from None
+
+
+def test_the_search_worker_fetches_the_documents_not_the_page(search_page) -> None:
+    """The page's main thread must stay free while a reader types: it fetches the index's
+    settings only, and the glossary's search worker fetches and indexes the documents."""
+    search_page.locator(".md-search__input").press_sequentially("janitors", delay=20)
+    search_page.wait_for_function(
+        "document.querySelectorAll('.md-search-result__item:not([data-gl-quickfind])').length > 0", timeout=30000)
+    resources = "performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)"
+    fetched_by_page = search_page.evaluate(resources)
+    assert any(path.endswith("/search/search_index.json") for path in fetched_by_page)
+    assert not any(path.endswith("/search/search_docs.json") for path in fetched_by_page)
+    workers = [w for w in search_page.workers if "/assets/javascripts/workers/glossary-search.js" in w.url]
+    assert len(workers) == 1, [w.url for w in search_page.workers]
+    assert any(path.endswith("/search/search_docs.json") for path in workers[0].evaluate(resources))
+    assert search_page.console_errors == []

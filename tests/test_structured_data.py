@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from conftest import REPO
+from sourcing_glossary import search_index
 from sourcing_glossary.structured_data import script
 
 SITE_URL = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]
@@ -50,7 +51,7 @@ def test_pages_that_define_no_term_carry_no_structured_data(built_site: Path) ->
 
 
 def test_structured_data_stays_out_of_the_search_index(built_site: Path) -> None:
-    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    index = (built_site / search_index.DOCS_FILE).read_text(encoding="utf-8")
     assert "@context" not in index and "inDefinedTermSet" not in index
 
 

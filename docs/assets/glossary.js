@@ -173,16 +173,24 @@
   function find(terms, text, limit) {
     var query = analyse(text);
     if (!query.words.length) return [];
-    var results = [], memo = {};
+    var results = [], unnamed = [], memo = {};
     terms.forEach(function (t) {
       var best = 0, via = null;
       t.names.forEach(function (name) {
         var s = scoreName(query, name, memo) + (name.isTerm ? 5 : 0);
         if (s > best) { best = s; via = name; }
       });
-      if (best <= 5) { best = scoreText(query, summaryIndex(t)); via = null; }
-      if (best > 5) results.push({ term: t, score: best, via: via && !via.isTerm ? via.original : null });
+      if (best > 5) results.push({ term: t, score: best, via: via.isTerm ? null : via.original });
+      else unnamed.push(t);
     });
+    // Summaries only when the names leave room: any name match outranks a summary match, and
+    // indexing thousands of summaries while a reader types a term's name would hold up the keys.
+    if (results.length < limit) {
+      unnamed.forEach(function (t) {
+        var score = scoreText(query, summaryIndex(t));
+        if (score > 5) results.push({ term: t, score: score, via: null });
+      });
+    }
     results.sort(function (a, b) {
       return b.score - a.score || a.term.term.length - b.term.term.length || (a.term.term < b.term.term ? -1 : 1);
     });
@@ -255,6 +263,7 @@
         ours[new URL(termUrl(r.term.slug)).pathname] = true;
         return item(r);
       });
+      list.setAttribute("data-gl-query", text);  // what the term items answer (tests wait for it)
       arrange();
     }
 

@@ -14,10 +14,10 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import exports, structured_data, urllock
+from . import exports, search_index, structured_data, urllock
 from .load import Layout, forget_sources
 from .publication import Publication
 from .site_pages import generated_pages
@@ -73,14 +73,19 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             log.info("glossary: " + status.describe().splitlines()[0])
 
     def on_page_content(self, html: str, /, *, page, config: MkDocsConfig, files: Files) -> str:
-        return html + structured_data.page_script(page.file.src_uri, self.validation.glossary, self.site)
+        glossary = self.validation.glossary
+        html = search_index.page_content(page.file.src_uri, html, glossary)
+        return html + structured_data.page_script(page.file.src_uri, glossary, self.site)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(self.layout.data))
         return server
 
+    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
+        if (site / search_index.WORKER).is_file():  # the theme runs the wrapper: see docs/overrides/main.html
+            search_index.split_index(site)
         glossary = self.validation.glossary
         for relative, text in redirect_pages(glossary).items():
             target = site / relative

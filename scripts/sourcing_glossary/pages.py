@@ -36,6 +36,9 @@ SECTIONS = {
     "referenced-by": "Referenced by",
     "sources": "Sources",
 }
+# Sections that repeat other pages' text: kept out of the full-text search index.
+UNINDEXED_SECTIONS = frozenset({"related-terms", "referenced-by", "sources"})
+UNINDEXED = ' data-search-exclude="1"'  # the theme's search skips elements with this attribute
 
 _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
@@ -150,7 +153,7 @@ def term_page(entry: Entry, glossary: Glossary, backlinks: list[Entry], mentions
             line = f"- [{title}]({source.url})" if source.url else f"- {title}"
             out.append(line + (f": {md_text(source.note)}" if source.note else ""))
         out.append("")
-    footer = ["<p class=\"gl-footer\">"]
+    footer = [f"<p class=\"gl-footer\"{UNINDEXED}>"]
     if entry.updated:
         footer.append(f"Last reviewed <time datetime=\"{entry.updated}\">{entry.updated}</time> · ")
     footer.append(f"Permalink: <a class=\"gl-permalink\" href=\"./\">/{TERMS_DIR}/{entry.slug}/</a></p>")
@@ -177,7 +180,7 @@ def index_page(glossary: Glossary) -> GeneratedPage:
     out = [front_matter(title="A–Z index", description="Every term of the Sourcing Glossary with a one-line summary."),
            "# A–Z index", "",
            f"{len(glossary.entries)} terms. Type in the box to narrow the list by name or alias.", "",
-           "<div class=\"gl-az\" markdown>", ""]
+           f"<div class=\"gl-az\"{UNINDEXED} markdown>", ""]
     letter = None
     for entry in glossary.sorted_by_term():
         first = entry.term[:1].upper()
@@ -199,7 +202,8 @@ def category_pages(glossary: Glossary) -> list[GeneratedPage]:
         overview.append(f"- [{md_text(category.title)}]({key}.md) ({len(members)} terms): {md_text(category.description)}")
         body = [front_matter(title=category.title, description=category.description),
                 f"# {md_text(category.title)}", "", md_text(category.description), "",
-                _entry_list(members, f"../{TERMS_DIR}/") if members else "_No terms yet._", ""]
+                f"<div{UNINDEXED} markdown>", "",
+                _entry_list(members, f"../{TERMS_DIR}/") if members else "_No terms yet._", "", "</div>", ""]
         pages.append(GeneratedPage(f"{CATEGORIES_DIR}/{key}.md", "\n".join(body), in_nav=True))
     pages.insert(0, GeneratedPage(f"{CATEGORIES_DIR}/index.md", "\n".join(overview) + "\n", in_nav=True))
     return pages

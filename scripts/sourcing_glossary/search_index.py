@@ -1,0 +1,63 @@
+"""What the site's full-text search indexes, and how its index reaches the reader's browser.
+
+Two jobs, both for glossaries of thousands of terms:
+
+- Sections that only repeat other pages (a term's related terms with their summaries, its
+  sources and footer, the A-Z index's lists) are kept out of the index: they made up half of
+  it, and they made every term turn up in the results for its neighbours.
+- The theme's page fetches search/search_index.json and parses it on its main thread before
+  handing it to its search worker; for 5,000 terms that is over ten megabytes, and keys typed
+  meanwhile wait. `split_index` moves the documents to DOCS_FILE and leaves the settings in
+  search_index.json, with DOCS_FILE's name; the worker wrapper
+  (docs/assets/javascripts/workers/glossary-search.js) fetches the documents itself.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from .model import Glossary
+from .pages import TERMS_DIR, UNINDEXED, UNINDEXED_SECTIONS
+
+INDEX_FILE = "search/search_index.json"  # where the theme's page looks
+DOCS_FILE = "search/search_docs.json"  # the whole index, as the theme wrote it
+WORKER = "assets/javascripts/workers/glossary-search.js"  # the wrapper that fetches DOCS_FILE
+
+_HEADING = re.compile(r'<h2 id="([^"]+)"')
+_CONFIG_PREFIX = '{"config":'
+
+
+def page_content(src_uri: str, html: str, glossary: Glossary) -> str:
+    """A generated page's HTML with the sections that repeat other pages marked for the
+    theme's search to skip: a term page's UNINDEXED_SECTIONS, and the A-Z index's letters
+    (its lists are marked in the Markdown already; a heading must carry the mark itself)."""
+    if src_uri == f"{TERMS_DIR}/index.md":
+        return _HEADING.sub(lambda match: match[0] + UNINDEXED, html)
+    slug = src_uri.removeprefix(f"{TERMS_DIR}/").removesuffix(".md")
+    if src_uri.startswith(f"{TERMS_DIR}/") and slug in glossary.entries:
+        return _HEADING.sub(lambda match: match[0] + UNINDEXED if match[1] in UNINDEXED_SECTIONS else match[0], html)
+    return html
+
+
+def split_index(site: Path) -> bool:
+    """Move the index the theme wrote to DOCS_FILE and write its settings alone in its place.
+    False (and nothing changed) when there is no index, or it is not in the theme's format."""
+    index = site / INDEX_FILE
+    if not index.is_file():
+        return False
+    with index.open(encoding="utf-8") as stream:
+        head = stream.read(1 << 16)
+    if not head.startswith(_CONFIG_PREFIX):
+        return False
+    try:
+        config, _ = json.JSONDecoder().raw_decode(head, len(_CONFIG_PREFIX))
+    except json.JSONDecodeError:
+        return False
+    if not isinstance(config, dict):
+        return False
+    index.replace(site / DOCS_FILE)
+    stub = {"config": {**config, "glossary_docs": DOCS_FILE}, "docs": []}
+    index.write_text(json.dumps(stub, separators=(",", ":")), encoding="utf-8")
+    return True
