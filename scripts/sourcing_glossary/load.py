@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,35 +49,19 @@ def is_slug(text: str) -> bool:
 
 def load_glossary(layout: Layout) -> tuple[Glossary, list[Problem]]:
     problems: list[Problem] = []
-    with _cycle_collector_paused():
-        categories, facets = _load_categories(layout, problems)
-        entries, unreadable = _load_entries(layout, problems)
-        comparisons = _load_comparisons(layout, problems)
+    categories, facets = _load_categories(layout, problems)
+    entries, unreadable = _load_entries(layout, problems)
+    comparisons = _load_comparisons(layout, problems)
     glossary = Glossary(dict(sorted(entries.items())), categories, facets, comparisons, unreadable)
     return glossary, problems
 
 
-@contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """Python's cycle collector runs every few hundred new objects and walks all that are
-    alive: while the entries' trees grow (hundreds of thousands of objects, none in a cycle)
-    it took a third of the time of validating 5,000 entries and found nothing. Reference
-    counting still frees what is dropped; cycles made meanwhile are collected afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def forget_sources(glossary: Glossary) -> None:
-    """Drop the parsed files the entries keep for locating problems, once the problems are
-    reported: pages and exports read the values only, and for 5,000 entries the trees are
-    about 100 MB that every later garbage collection of a site build walks again."""
+    """Drop the files' text the entries keep for locating problems (10 MB for 5,000 entries),
+    and the trees parsed again to place the problems found, once those are reported: pages
+    and exports read the values only."""
     for entry in glossary.entries.values():
-        entry.node, entry.lines = None, []
+        entry.forget_file()
 
 
 def _read_checked(path: Path, layout: Layout, schema_name: str, problems: list[Problem]) -> ReadResult:
@@ -121,7 +102,7 @@ def _load_comparisons(layout: Layout, problems: list[Problem]) -> list[Compariso
     for slug, node in section.value.items():
         terms = node.value["terms"].value
         comparisons.append(Comparison(slug, node.value["title"].value, tuple(item.value for item in terms),
-                                      node.value["intro"].value, section.key_marks[slug],
+                                      node.value["intro"].value, section.keys[slug].mark,
                                       tuple(item.mark for item in terms)))
     return comparisons
 
@@ -234,7 +215,7 @@ def _entry(slug: str, shown: str, result: ReadResult) -> Entry:
         usage_notes=text("usage_notes"), facets=text_map("facets"), sources=_sources(fields.get("sources")),
         previous_slugs=texts("previous_slugs"),
         updated=str(updated.value) if updated is not None and updated.kind in ("str", "date") else None,
-        node=root, lines=result.text.splitlines(),
+        file_text=result.text,
     )
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .problems import Mark
-from .yamltree import Node
+from .yamltree import Node, parse_yaml_text
 
 RESERVED_SLUGS = frozenset({"index"})  # /terms/ itself is the A-Z index
 MATRIX_SLUG = "sourcing-model-matrix"  # /compare/sourcing-model-matrix/ is generated from facets
@@ -64,24 +65,39 @@ class Entry:
     sources: tuple[Source, ...] = ()
     previous_slugs: tuple[str, ...] = ()
     updated: str | None = None
-    node: Node | None = None  # the parsed file, to say where things are
-    lines: list[str] = field(default_factory=list)
+    file_text: str = field(default="", repr=False)  # the file as read, to say where things are
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.term, *self.aliases)
 
     def mark(self, path: list[Any], *, key: bool = False) -> Mark:
-        if self.node is None:
-            return Mark(self.path, 0, 0)
-        return self.node.locate(path, key=key)
+        tree = self._tree
+        return Mark(self.path, 0, 0) if tree is None else tree.locate(path, key=key)
 
     def mark_in_text(self, path: list[Any], offset: int) -> Mark:
         node = self._node(path)
-        return node.mark_at(offset, self.lines) if node else self.mark(path)
+        return node.mark_at(offset, self._lines) if node else self.mark(path)
+
+    def forget_file(self) -> None:
+        """Drop the file's text and its tree; marks are the file's (line 0) from then on."""
+        self.file_text = ""
+        for cached in ("_tree", "_lines"):
+            vars(self).pop(cached, None)
+
+    @cached_property
+    def _tree(self) -> Node | None:
+        """The file parsed again, the first time a problem of this entry needs a place: keeping
+        every entry's tree from loading on took about 100 MB for 5,000 entries, and the entries
+        of a clean glossary never need one. The text is unchanged, so the tree is the same."""
+        return parse_yaml_text(self.file_text, self.path).root if self.file_text else None
+
+    @cached_property
+    def _lines(self) -> list[str]:
+        return self.file_text.splitlines()
 
     def _node(self, path: list[Any]) -> Node | None:
-        node = self.node
+        node = self._tree
         for step in path:
             if node is None or node.kind not in ("map", "seq"):
                 return None

@@ -58,7 +58,7 @@ class Node:
     path: str  # the file, as messages show it
     line: int
     column: int
-    key_marks: dict[str, Mark] = field(default_factory=dict)  # map only: where each key is
+    keys: dict[str, Node] = field(default_factory=dict)  # map only: each key as written, to say where it is
     raw: str = ""  # scalars: the text as written
     style: str | None = None  # scalars: None (plain), "'", '"', '|' or '>'
 
@@ -97,7 +97,7 @@ class Node:
         for index, step in enumerate(path):
             if node.kind == "map" and step in node.value:
                 if key and index == len(path) - 1:
-                    return node.key_marks[step]
+                    return node.keys[step].mark
                 node = node.value[step]
             elif node.kind == "seq" and isinstance(step, int) and step < len(node.value):
                 node = node.value[step]
@@ -150,7 +150,12 @@ def parse_yaml_bytes(data: bytes, shown: str) -> ReadResult:
     text, problems = _decode(data, shown)
     if text is None:
         return ReadResult(None, problems)
-    problems += _character_problems(text, shown) or _bracket_problems(text, shown)
+    return parse_yaml_text(text, shown)
+
+
+def parse_yaml_text(text: str, shown: str) -> ReadResult:
+    """Parse decoded text (reported as `shown`). Never raises for bad content."""
+    problems = _character_problems(text, shown) or _bracket_problems(text, shown)
     if problems:
         return ReadResult(None, problems, text)
     problems += _tab_problems(text, shown)
@@ -405,14 +410,14 @@ class _TreeBuilder:
                 "check the indentation: a value may have moved left"))
             return _DISCARD
         key = node.raw
-        if key in parent.key_marks:
-            first = parent.key_marks[key]
+        if key in parent.keys:
+            first = parent.keys[key]
             self.problems.append(node.mark.problem(
                 "duplicate-key",
                 f"the field '{key}' appears twice in this mapping (first on line {first.line})",
                 "YAML would silently keep only one of them: merge the two or delete one"))
             return _DISCARD
-        parent.key_marks[key] = node.mark
+        parent.keys[key] = node
         return key
 
 
