@@ -33,7 +33,7 @@ class Finding:
     label: str | None = None  # term links: the shown text, if given
 
 
-class _Ranges:
+class Ranges:
     """Sorted, merged character ranges, asked "is this offset inside one?" by bisection, so a
     long text full of code spans and tags is scanned in n log n, not n squared."""
 
@@ -52,10 +52,10 @@ class _Ranges:
         return index >= 0 and offset < self.ends[index]
 
 
-def code_ranges(text: str) -> _Ranges:
-    fences = _Ranges([m.span() for m in _FENCE.finditer(text)])
+def code_ranges(text: str) -> Ranges:
+    fences = Ranges([m.span() for m in _FENCE.finditer(text)])
     spans = [m.span() for m in _CODE_SPAN.finditer(text) if m.start() not in fences]
-    return _Ranges(list(zip(fences.starts, fences.ends)) + spans)
+    return Ranges(list(zip(fences.starts, fences.ends)) + spans)
 
 
 def _outside_code(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .markdown_scan import code_ranges
+from .markdown_scan import Ranges, code_ranges
 from .model import Glossary
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -29,6 +29,14 @@ class _Name:
     words: tuple[str, ...]
     slug: str
     exact_case: bool  # acronyms (BPO) match only in capitals
+
+    def matches(self, seen: list[str], index: int) -> bool:
+        """Whether the words from `index` on are this name, its last word maybe plural."""
+        last = index + len(self.words) - 1
+        if last >= len(seen) or seen[index:last] != list(self.words[:-1]):
+            return False
+        word, wanted = seen[last], self.words[-1]
+        return word == wanted or word == wanted + "s" or (self.exact_case and word == wanted + "S")
 
 
 class MentionLinker:
@@ -50,17 +58,18 @@ class MentionLinker:
         """`text` with the first mention of each term not in `linked` made a link to
         `{prefix}{slug}.md`. Adds the slugs it links to `linked`."""
         code = code_ranges(text)
-        protected = [m.span() for m in _PROTECTED.finditer(text)]
-        tokens = [m for m in _WORD.finditer(text) if m.start() not in code
-                  and not any(start <= m.start() < end for start, end in protected)]
+        skipped = Ranges(list(zip(code.starts, code.ends)) + [m.span() for m in _PROTECTED.finditer(text)])
+        tokens = [m for m in _WORD.finditer(text) if m.start() not in skipped]
+        words = [t.group() for t in tokens]
+        folded = [word.lower() for word in words]
         out, cursor, index = [], 0, 0
         while index < len(tokens):
-            match = self._match(text, tokens, index, linked)
-            if match is None:
+            name = self._match(text, tokens, words, folded, index, linked)
+            if name is None:
                 index += 1
                 continue
-            name, end_index, end = match
-            start = tokens[index].start()
+            end_index = index + len(name.words)
+            start, end = tokens[index].start(), tokens[end_index - 1].end()
             out.append(text[cursor:start])
             out.append(f"[{text[start:end]}]({prefix}{name.slug}.md)")
             linked.add(name.slug)
@@ -68,26 +77,18 @@ class MentionLinker:
         out.append(text[cursor:])
         return "".join(out)
 
-    def _match(self, text: str, tokens: list[re.Match[str]], index: int,
-               linked: set[str]) -> tuple[_Name, int, int] | None:
-        first = tokens[index].group()
-        for candidate in self.by_first.get(first, []) + self.by_first.get(first.lower(), []):
-            if candidate.slug in linked:
+    def _match(self, text: str, tokens: list[re.Match[str]], words: list[str], folded: list[str], index: int,
+               linked: set[str]) -> _Name | None:
+        """The longest name not yet linked whose words start at tokens[index], joined only
+        by spaces and hyphens."""
+        first, lower = words[index], folded[index]
+        candidates = self.by_first.get(first, [])
+        if lower != first:
+            candidates = candidates + self.by_first.get(lower, [])
+        for candidate in candidates:
+            if candidate.slug in linked or not candidate.matches(words if candidate.exact_case else folded, index):
                 continue
-            end_index = index + len(candidate.words)
-            if end_index > len(tokens):
-                continue
-            span = tokens[index:end_index]
-            if not all(text[a.end():b.start()] and set(text[a.end():b.start()]) <= _JOINERS
-                       for a, b in zip(span, span[1:])):
-                continue
-            found = [t.group() if candidate.exact_case else t.group().lower() for t in span]
-            end = span[-1].end()
-            if found[:-1] != list(candidate.words[:-1]):
-                continue
-            last, wanted = found[-1], candidate.words[-1]
-            if last == wanted:
-                return candidate, end_index, end
-            if last == wanted + "s" or (candidate.exact_case and last == wanted + "s".upper()):
-                return candidate, end_index, end
+            span = tokens[index:index + len(candidate.words)]
+            if all(text[a.end():b.start()] and set(text[a.end():b.start()]) <= _JOINERS for a, b in zip(span, span[1:])):
+                return candidate
         return None
