@@ -116,3 +116,20 @@ def test_pdf_says_what_to_do_when_chromium_is_missing(monkeypatch, tmp_path: Pat
     monkeypatch.setattr(printing, "CHROMIUM_NAMES", ("no-such-chromium",))
     with pytest.raises(printing.PrintError, match="Chromium was not found.*print it to PDF"):
         printing.print_pdf(tmp_path / "index.html", tmp_path / "out.pdf")
+
+
+@pytest.mark.parametrize("page", ["print", "print/economics"])
+def test_term_links_in_a_handout_lead_to_the_term_pages(built_site: Path, page: str) -> None:
+    text = handout(built_site, page)
+    terms = text[text.index('<article class="gl-handout-term"'):]
+    links = [href for href in re.findall(r'<a href="([^"]+)"', terms) if not href.startswith(("http:", "https:"))]
+    assert links, "the handout's definitions link to other terms"
+    for href in links:
+        target = (built_site / page / href / "index.html").resolve()
+        assert target.is_file() and target.parent.parent.name == "terms", href
+
+
+def test_each_term_in_a_handout_can_be_linked_by_its_slug(built_site: Path) -> None:
+    page = handout(built_site)
+    for slug, term in TERMS.items():
+        assert f'<h2 id="{slug}">{html.escape(term["term"], quote=False)}</h2>' in page

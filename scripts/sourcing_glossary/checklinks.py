@@ -102,8 +102,9 @@ class SiteMap:
 def site_map(glossary: Glossary, docs_pages: Mapping[str, str], site: Publication) -> SiteMap:
     """What the site would publish: the generated pages, the hand-written pages (src_uri ->
     Markdown) and the redirects, each page with the anchors of its headings."""
-    sources = {page.src_uri: page.markdown for page in generated_pages(glossary, site)} | dict(docs_pages)
-    return SiteMap(site.base_url.rstrip("/") + "/", {site_path(uri): heading_ids(text) for uri, text in sources.items()},
+    anchors = {page.src_uri: heading_ids(page.markdown) + page.anchors for page in generated_pages(glossary, site)}
+    anchors |= {uri: heading_ids(text) for uri, text in docs_pages.items()}
+    return SiteMap(site.base_url.rstrip("/") + "/", {site_path(uri): ids for uri, ids in anchors.items()},
                    redirect_targets(glossary))
 
 

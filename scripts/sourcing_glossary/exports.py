@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -132,9 +132,10 @@ EXPORTERS: dict[str, Callable[[Glossary, Publication], str]] = {
     "json": json_export, "csv": csv_export, "skos": skos_export}
 
 
-def site_exports(glossary: Glossary, site: Publication, schema: Path) -> dict[str, str]:
-    """Site-relative path -> text of every export, and the JSON Schema they are checked against."""
-    files = {f"{EXPORTS_DIR}/{FILE_NAMES[name]}": export(glossary, site) for name, export in EXPORTERS.items()}
-    files[f"{EXPORTS_DIR}/{SCHEMA_FILE}"] = schema.read_text(encoding="utf-8")
-    return files
+def site_exports(glossary: Glossary, site: Publication, schema: Path) -> Iterator[tuple[str, str]]:
+    """(site-relative path, text) of every export, and of the JSON Schema they are checked
+    against: one at a time, as for thousands of terms each export is megabytes."""
+    for name, export in EXPORTERS.items():
+        yield f"{EXPORTS_DIR}/{FILE_NAMES[name]}", export(glossary, site)
+    yield f"{EXPORTS_DIR}/{SCHEMA_FILE}", schema.read_text(encoding="utf-8")
 

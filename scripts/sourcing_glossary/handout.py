@@ -3,62 +3,109 @@
 
 The pages use the theme template docs/overrides/handout.html, which adds
 docs/assets/print.css to these pages only; they stay out of the navigation and the search.
+
+Each term is rendered once, as an HTML fragment, and the fragments are put together into the
+handouts after the site generator has rendered their frame: a handout of 5,000 terms rendered
+as one Markdown document took 10 s and over 100 MB, and every term appears in two handouts.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from .model import Entry, Glossary
-from .pages import GeneratedPage, front_matter, link_terms, md_text
+from .pages import GeneratedPage, TERMS_DIR, front_matter, link_terms, md_text
 from .publication import Publication
 
 PRINT_DIR = "print"
 TEMPLATE = "handout.html"
+_TERMS_HERE = "<!-- glossary handout terms -->"  # where a handout's terms go, kept by Markdown as it is
+_ROOT = "glossary-root:/"  # a fragment's links start here; each handout puts its way to the site root instead
+
+Render = Callable[[str], str]  # Markdown -> HTML, as the site renders it
 
 
-def _term(entry: Entry, glossary: Glossary, site: Publication, *, show_category: bool) -> list[str]:
-    category = glossary.categories.get(entry.category)
-    meta = [html.escape(", ".join(entry.aliases))] if entry.aliases else []
-    if show_category and category:
-        meta.append(html.escape(category.title))
-    out = ["<article class=\"gl-handout-term\" markdown>", "", f"## {md_text(entry.term)}", ""]
-    if meta:
-        out += [f"<p class=\"gl-handout-meta\">{' · '.join(meta)}</p>", ""]
-    out += [f"<p class=\"gl-summary\">{html.escape(entry.summary)}</p>", "",
-            link_terms(entry.definition, glossary, PRINT_DIR), ""]
-    if entry.pros or entry.cons:
-        out += ["<div class=\"gl-procon\" markdown>", ""]
-        for title, items in (("Pros", entry.pros), ("Cons", entry.cons)):
-            listed = "\n".join("- " + link_terms(item, glossary, PRINT_DIR).replace("\n", "\n  ") for item in items)
-            out += ["<div markdown>", "", f"**{title}**", "", listed or "_None recorded._", "", "</div>", ""]
-        out += ["</div>", ""]
-    out += [f"<p class=\"gl-handout-url\">{html.escape(site.term_url(entry.slug))}</p>", "", "</article>", ""]
-    return out
+def _handout_uri(key: str | None) -> str:
+    return f"{PRINT_DIR}/{key or 'index'}.md"
 
 
-def _page(src_uri: str, title: str, intro: str, entries: list[Entry], glossary: Glossary,
-          site: Publication, *, show_category: bool) -> GeneratedPage:
+def _members(glossary: Glossary, key: str | None) -> list[Entry]:
+    return glossary.sorted_by_term() if key is None else glossary.in_category(key)
+
+
+def _page(key: str | None, title: str, intro: str, glossary: Glossary, site: Publication) -> GeneratedPage:
+    src_uri = _handout_uri(key)
+    members = _members(glossary, key)
     up = "../" * src_uri.count("/")
-    others = " · ".join(f"[{md_text(c.title)}]({up}{PRINT_DIR}/{key}.md)" for key, c in glossary.categories.items())
+    others = " · ".join(f"[{md_text(c.title)}]({up}{_handout_uri(k)})" for k, c in glossary.categories.items())
     out = [front_matter(title=title, description=intro, template=TEMPLATE, search={"exclude": True}),
            "<nav class=\"gl-handout-screen\" aria-label=\"Handouts\" markdown>", "",
            f"Print this page from the browser (Ctrl+P or ⌘P); it is laid out for A4 and Letter paper. "
-           f"[All terms]({up}{PRINT_DIR}/index.md) · {others} · [Back to the A–Z index]({up}terms/index.md)", "",
+           f"[All terms]({up}{_handout_uri(None)}) · {others} · [Back to the A–Z index]({up}{TERMS_DIR}/index.md)", "",
            "</nav>", "", f"# {md_text(title)}", "",
-           f"<p class=\"gl-handout-intro\">{html.escape(intro)} {len(entries)} terms, from "
-           f"{html.escape(site.index_url)}</p>", ""]
-    for entry in entries:
-        out += _term(entry, glossary, site, show_category=show_category)
-    return GeneratedPage(src_uri, "\n".join(out))
+           f"<p class=\"gl-handout-intro\">{html.escape(intro)} {len(members)} terms, from "
+           f"{html.escape(site.index_url)}</p>", "", _TERMS_HERE, ""]
+    return GeneratedPage(src_uri, "\n".join(out), anchors=tuple(entry.slug for entry in members))
 
 
 def handout_pages(glossary: Glossary, site: Publication) -> list[GeneratedPage]:
-    pages = [_page(f"{PRINT_DIR}/index.md", f"{site.name}: all terms",
-                   "Every term with its summary, definition, pros and cons.",
-                   glossary.sorted_by_term(), glossary, site, show_category=True)]
+    """The handouts' frames: title, intro and links to the other handouts. Their terms are
+    put in by `Handouts.fill` once the frame is rendered; each term's heading has its slug as id."""
+    pages = [_page(None, f"{site.name}: all terms", "Every term with its summary, definition, pros and cons.",
+                   glossary, site)]
     for key, category in glossary.categories.items():
-        pages.append(_page(f"{PRINT_DIR}/{key}.md", f"{site.name}: {category.title}", category.description,
-                           glossary.in_category(key), glossary, site, show_category=False))
+        pages.append(_page(key, f"{site.name}: {category.title}", category.description, glossary, site))
     return pages
 
+
+class Handouts:
+    """Puts the terms into the rendered handouts, rendering each term's fragment once."""
+
+    def __init__(self, glossary: Glossary, site: Publication, render: Render) -> None:
+        self.glossary, self.site, self.render = glossary, site, render
+        self.uris = {_handout_uri(None): None} | {_handout_uri(key): key for key in glossary.categories}
+        self.fragments: dict[str, str] = {}
+
+    def fill(self, src_uri: str, rendered: str) -> str:
+        """The rendered page with its terms put in; any other page as it is."""
+        if src_uri not in self.uris or _TERMS_HERE not in rendered:
+            return rendered
+        key = self.uris[src_uri]
+        terms = "".join(self._term(entry, show_category=key is None) for entry in _members(self.glossary, key))
+        served = src_uri.removesuffix(".md").removesuffix("/index")  # print/index.md is print/, print/x.md print/x/
+        root = "../" * (served.count("/") + 1)
+        return rendered.replace(_TERMS_HERE, terms.replace(f'href="{_ROOT}', f'href="{root}'), 1)
+
+    def _term(self, entry: Entry, *, show_category: bool) -> str:
+        category = self.glossary.categories.get(entry.category)
+        meta = [", ".join(entry.aliases)] if entry.aliases else []
+        if show_category and category:
+            meta.append(category.title)
+        out = ["<article class=\"gl-handout-term\">", f"<h2 id=\"{entry.slug}\">{html.escape(entry.term)}</h2>"]
+        if meta:
+            out.append(f"<p class=\"gl-handout-meta\">{html.escape(' · '.join(meta))}</p>")
+        out += [f"<p class=\"gl-summary\">{html.escape(entry.summary)}</p>", self._body(entry),
+                f"<p class=\"gl-handout-url\">{html.escape(self.site.term_url(entry.slug))}</p>", "</article>", ""]
+        return "\n".join(out)
+
+    def _body(self, entry: Entry) -> str:
+        """The definition, pros and cons: rendered from Markdown once per term."""
+        if entry.slug not in self.fragments:
+            self.fragments[entry.slug] = self._render_body(entry)
+        return self.fragments[entry.slug]
+
+    def _render_body(self, entry: Entry) -> str:
+        def markdown(text: str) -> str:
+            linked = link_terms(text, self.glossary, PRINT_DIR, href=lambda slug: f"{_ROOT}{TERMS_DIR}/{slug}/")
+            return self.render(linked)
+
+        out = [markdown(entry.definition)]
+        if entry.pros or entry.cons:
+            out.append("<div class=\"gl-procon\">")
+            for title, items in (("Pros", entry.pros), ("Cons", entry.cons)):
+                listed = "\n".join("- " + item.replace("\n", "\n  ") for item in items)
+                out += ["<div>", f"<p><strong>{title}</strong></p>",
+                        markdown(listed) if items else "<p><em>None recorded.</em></p>", "</div>"]
+            out.append("</div>")
+        return "\n".join(out)

@@ -48,6 +48,7 @@ class GeneratedPage:
     src_uri: str  # e.g. "terms/outsourcing.md"
     markdown: str
     in_nav: bool = False
+    anchors: tuple[str, ...] = ()  # ids the page gets after rendering, besides its Markdown's headings
 
 
 def md_text(text: str) -> str:
@@ -78,15 +79,16 @@ def _escaped(value: object) -> object:
     return value
 
 
-def link_terms(text: str, glossary: Glossary, from_dir: str) -> str:
-    """Replace [[slug]] and [[slug|shown]] with Markdown links to the term's page."""
+def link_terms(text: str, glossary: Glossary, from_dir: str, href: Callable[[str], str] | None = None) -> str:
+    """Replace [[slug]] and [[slug|shown]] with Markdown links to the term's page: to its
+    Markdown source, relative to `from_dir`, unless `href` gives the link for a slug."""
     prefix = "" if from_dir == TERMS_DIR else f"../{TERMS_DIR}/"
 
     def replace(match: re.Match[str]) -> str:
         slug = match.group(1).strip()
         entry = glossary.entries.get(slug)
         label = match.group(2) if match.group(2) is not None else (entry.term if entry else slug)
-        return f"[{md_text(label.strip())}]({prefix}{slug}.md)"
+        return f"[{md_text(label.strip())}]({href(slug) if href else f'{prefix}{slug}.md'})"
 
     if "[[" not in text:
         return text
