@@ -99,3 +99,15 @@ def test_the_search_worker_fetches_the_documents_not_the_page(search_page) -> No
     assert len(workers) == 1, [w.url for w in search_page.workers]
     assert any(path.endswith("/search/search_docs.json") for path in workers[0].evaluate(resources))
     assert search_page.console_errors == []
+
+
+def test_the_term_finder_reads_the_terms_in_its_worker_not_the_page(search_page) -> None:
+    """The list of terms is megabytes for a large glossary: reading it and matching every key
+    against it happens in the finder's worker, never on the page's main thread."""
+    assert search(search_page, "nearshore")[:1] == ["nearshoring"]
+    resources = "performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)"
+    assert not any(path.endswith("/terms.json") for path in search_page.evaluate(resources))
+    workers = [w for w in search_page.workers if "/assets/javascripts/workers/glossary-finder.js" in w.url]
+    assert len(workers) == 1, [w.url for w in search_page.workers]
+    assert any(path.endswith("/terms.json") for path in workers[0].evaluate(resources))
+    assert search_page.console_errors == []

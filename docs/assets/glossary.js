@@ -1,201 +1,36 @@
 /* Sourcing Glossary: instant term finder in the search dialog, A–Z filter, term tooltips
- * and copy-link buttons. Reads terms.json (slug, term, aliases, summary) published by the
- * build. Plain ES2017, no dependencies, nothing loaded from outside the site. */
+ * and copy-link buttons. The finder's worker reads terms.json (slug, term, aliases, summary),
+ * published by the build. Plain ES2017, no dependencies, nothing loaded from outside the site. */
 (function () {
   "use strict";
 
   var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
   var siteRoot = new URL((config.base || ".") + "/", location.href);
-  var termsPromise = null;
+  /* ---- The term finder: matching runs in a worker (assets/javascripts/workers/glossary-finder.js)
+   * that reads terms.json itself, so the page stays free while a reader types ---- */
 
-  function loadTerms() {
-    if (!termsPromise) {
-      termsPromise = fetch(new URL("terms.json", siteRoot))
-        .then(function (r) { return r.ok ? r.json() : { terms: [] }; })
-        .then(function (data) { return prepare(data.terms || []); })
-        .catch(function () { return prepare([]); });
+  var finder = null, waiting = {}, asked = 0;
+
+  function ask(message) {
+    if (!finder) {
+      finder = new Worker(new URL("assets/javascripts/workers/glossary-finder.js", siteRoot));
+      finder.addEventListener("message", function (event) {
+        var resolve = waiting[event.data.id];
+        delete waiting[event.data.id];
+        if (resolve) resolve(event.data);
+      });
     }
-    return termsPromise;
+    message.id = ++asked;
+    return new Promise(function (resolve) { waiting[message.id] = resolve; finder.postMessage(message); });
+  }
+
+  /* Terms matching `text`, best first: [{slug, term, summary, via, score}] (`via`: the alias
+   * that matched, if not the term itself). Without `limit`, every match. */
+  function find(text, limit) {
+    return ask({ type: "find", text: text, limit: limit || 0 }).then(function (reply) { return reply.results; });
   }
 
   function termUrl(slug) { return new URL("terms/" + slug + "/", siteRoot).href; }
-
-  /* ---- Matching: forgiving of case, accents, hyphens, British spellings, word forms, typos ---- */
-
-  var SPELLINGS = [[/tre$/, "ter"], [/our$/, "or"], [/isation$/, "ization"], [/ise$/, "ize"],
-                   [/ised$/, "ized"], [/ising$/, "izing"], [/ller$/, "ler"], [/lling$/, "ling"],
-                   [/lled$/, "led"], [/ogue$/, "og"]];
-
-  function fold(text) {
-    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-      .replace(/[’']/g, "").replace(/[^a-z0-9]+/g, " ").trim();
-  }
-
-  function american(word) {
-    if (word.length < 5) return word;
-    for (var i = 0; i < SPELLINGS.length; i++) {
-      if (SPELLINGS[i][0].test(word)) return word.replace(SPELLINGS[i][0], SPELLINGS[i][1]);
-    }
-    return word;
-  }
-
-  function stem(word) {
-    var w = american(word);
-    if (w === word && word.length > 5 && word.slice(-1) === "s" && american(word.slice(0, -1)) !== word.slice(0, -1)) {
-      w = american(word.slice(0, -1));  // British plural: centres -> center
-    }
-    var endings = ["ings", "ing", "ers", "er", "ed", "es", "s", "e"];
-    for (var i = 0; i < endings.length; i++) {
-      var e = endings[i];
-      if (w.length - e.length >= 4 && w.slice(-e.length) === e) return w.slice(0, -e.length);
-    }
-    return w;
-  }
-
-  function words(text) { var f = fold(text); return f ? f.split(" ") : []; }
-
-  function analyse(text) {
-    var w = words(text);
-    var stems = w.map(stem);
-    return { words: w, stems: stems, joined: w.map(american).join(""), text: w.join(" ") };
-  }
-
-  /* Damerau-Levenshtein distance, stopping early above `limit`. */
-  function distance(a, b, limit) {
-    if (Math.abs(a.length - b.length) > limit) return limit + 1;
-    var prev2 = null, prev = [], cur, i, j;
-    for (j = 0; j <= b.length; j++) prev[j] = j;
-    for (i = 1; i <= a.length; i++) {
-      cur = [i];
-      var best = i;
-      for (j = 1; j <= b.length; j++) {
-        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
-        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-          cur[j] = Math.min(cur[j], prev2[j - 2] + 1);
-        }
-        if (cur[j] < best) best = cur[j];
-      }
-      if (best > limit) return limit + 1;
-      prev2 = prev; prev = cur;
-    }
-    return prev[b.length];
-  }
-
-  function allowedTypos(word) { return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0; }
-
-  var STOPWORDS = {"a": 1, "an": 1, "and": 1, "are": 1, "for": 1, "in": 1, "is": 1, "of": 1, "on": 1,
-                   "or": 1, "the": 1, "to": 1, "versus": 1, "vs": 1, "what": 1, "with": 1};
-
-  function undouble(word) { return word.replace(/(.)\1+/g, "$1"); }
-
-  /* How well one query word matches one name word, from 3 (same word) down to 0 (no match).
-   * Doubled-letter slips (ofshoring) and typos that keep the first letter rank higher. */
-  function wordMatch(q, qs, n, ns, isLast) {
-    if (q === n || qs === ns) return 3;
-    if (isLast && q.length >= 2 && (n.indexOf(q) === 0 || ns.indexOf(qs) === 0)) return 2.5;
-    var limit = allowedTypos(q);
-    if (!limit) return 0;
-    if (undouble(q) === undouble(n)) return 2.4;
-    var d = Math.min(distance(qs, ns, limit), distance(q, n, limit));
-    if (d <= limit) return 2 - 0.5 * d + (q[0] === n[0] ? 0.3 : 0);
-    if (isLast && q.length >= 5 && distance(q, n.slice(0, q.length), 1) <= 1) return 1.2;
-    return 0;
-  }
-
-  /* Score of a query against one name (term or alias); 0 when it does not match. */
-  function scoreName(query, name, memo) {
-    if (!query.words.length || !name.words.length) return 0;
-    if (query.text === name.text) return 1000;
-    if (query.joined === name.joined) return 960;
-    if (query.stems.join(" ") === name.stems.join(" ")) return 940;
-    if (query.joined.length >= 2 && name.joined.indexOf(query.joined) === 0) {
-      return 900 - Math.min(60, name.joined.length - query.joined.length);
-    }
-    var total = 0, matched = 0, counted = 0, used = [], firstMatched = false;
-    var last = query.words.length - 1;
-    for (var i = 0; i < query.words.length; i++) {
-      if (query.words.length > 1 && STOPWORDS[query.words[i]]) continue;
-      counted++;
-      var best = 0, bestAt = -1;
-      for (var j = 0; j < name.words.length; j++) {
-        if (used[j]) continue;
-        // Name words repeat across thousands of terms: compare each pair once per query.
-        var key = i + "\u0001" + name.words[j];
-        var m = memo[key];
-        if (m === undefined) {
-          m = memo[key] = wordMatch(query.words[i], query.stems[i], name.words[j], name.stems[j], i === last);
-        }
-        if (m > best) { best = m; bestAt = j; }
-      }
-      if (best) { used[bestAt] = true; matched++; total += best; if (counted === 1) firstMatched = true; }
-    }
-    if (!matched) {  // a typo across a word boundary (callcneter); typos rarely hit the first letter
-      var limit = allowedTypos(name.joined);
-      return limit && query.joined[0] === name.joined[0] &&
-        distance(query.joined, name.joined, limit) <= limit ? 700 : 0;
-    }
-    var exactness = total / (3 * counted);
-    // Partial match: the first word typed usually carries the meaning (nearshore outsourcing).
-    if (matched < counted) return 300 + Math.round(200 * exactness) + (firstMatched ? 10 : 0);
-    return 600 + Math.round(250 * exactness) + Math.round(50 * Math.min(1, counted / name.words.length));
-  }
-
-  function scoreText(query, analysed) {
-    var hits = 0;
-    for (var i = 0; i < query.stems.length; i++) {
-      if (query.stems[i].length >= 3 && analysed.stemSet[query.stems[i]]) hits++;
-    }
-    return hits === query.stems.length ? 100 + hits : 0;
-  }
-
-  function prepare(terms) {
-    return terms.map(function (t) {
-      return {
-        slug: t.slug, term: t.term, summary: t.summary, aliases: t.aliases || [],
-        names: [t.term].concat(t.aliases || []).map(function (n, i) {
-          var a = analyse(n); a.original = n; a.isTerm = i === 0; return a;
-        }),
-        summaryIndex: null  // built on first use: only queries that match no name need it
-      };
-    });
-  }
-
-  function summaryIndex(t) {
-    if (!t.summaryIndex) {
-      var stemSet = {};
-      analyse(t.summary || "").stems.forEach(function (s) { stemSet[s] = true; });
-      t.summaryIndex = { stemSet: stemSet };
-    }
-    return t.summaryIndex;
-  }
-
-  function find(terms, text, limit) {
-    var query = analyse(text);
-    if (!query.words.length) return [];
-    var results = [], unnamed = [], memo = {};
-    terms.forEach(function (t) {
-      var best = 0, via = null;
-      t.names.forEach(function (name) {
-        var s = scoreName(query, name, memo) + (name.isTerm ? 5 : 0);
-        if (s > best) { best = s; via = name; }
-      });
-      if (best > 5) results.push({ term: t, score: best, via: via.isTerm ? null : via.original });
-      else unnamed.push(t);
-    });
-    // Summaries only when the names leave room: any name match outranks a summary match, and
-    // indexing thousands of summaries while a reader types a term's name would hold up the keys.
-    if (results.length < limit) {
-      unnamed.forEach(function (t) {
-        var score = scoreText(query, summaryIndex(t));
-        if (score > 5) results.push({ term: t, score: score, via: null });
-      });
-    }
-    results.sort(function (a, b) {
-      return b.score - a.score || a.term.term.length - b.term.term.length || (a.term.term < b.term.term ? -1 : 1);
-    });
-    return results.slice(0, limit);
-  }
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -223,12 +58,12 @@
     function item(r) {
       var article = el("article", { "class": "md-search-result__article md-typeset gl-quickfind__article",
                                     "data-md-score": String(1e9 + r.score) }, [
-        el("h1", { text: r.term.term }),
+        el("h1", { text: r.term }),
         r.via ? el("p", { "class": "gl-quickfind__via", text: "also called " + r.via }) : null,
-        el("p", { text: r.term.summary })
+        el("p", { text: r.summary })
       ]);
       return el("li", { "class": "md-search-result__item gl-quickfind__item", "data-gl-quickfind": "" }, [
-        el("a", { "class": "md-search-result__link", href: termUrl(r.term.slug) }, [article])
+        el("a", { "class": "md-search-result__link", href: termUrl(r.slug) }, [article])
       ]);
     }
 
@@ -256,29 +91,38 @@
       observer.observe(meta, { childList: true, characterData: true, subtree: true });
     }
 
-    function render(terms, text) {
+    function render(results, text) {
       items.forEach(function (li) { if (li.parentNode) li.parentNode.removeChild(li); });
       ours = {};
-      items = find(terms, text, 5).map(function (r) {
-        ours[new URL(termUrl(r.term.slug)).pathname] = true;
+      items = results.map(function (r) {
+        ours[new URL(termUrl(r.slug)).pathname] = true;
         return item(r);
       });
       list.setAttribute("data-gl-query", text);  // what the term items answer (tests wait for it)
       arrange();
     }
 
-    // Search once typing pauses, not on every keystroke: a stale query is never computed.
-    var timer = null;
+    // Ask once typing pauses, and one query at a time: keys typed while the finder works are
+    // answered together, by one query for what the box holds then. No stale query is computed.
+    var timer = null, busy = false, again = false;
     function update() {
-      var ticket = ++pending;
       clearTimeout(timer);
-      timer = setTimeout(function () {
-        loadTerms().then(function (terms) { if (ticket === pending) render(terms, input.value); });
-      }, 40);
+      timer = setTimeout(lookUp, 30);
+    }
+    function lookUp() {
+      if (busy) { again = true; return; }
+      var text = input.value;
+      if (!text.trim()) { render([], text); return; }
+      busy = true;
+      find(text, 5).then(function (results) {
+        busy = false;
+        if (again || input.value !== text) { again = false; lookUp(); return; }
+        render(results, text);
+      });
     }
 
     input.addEventListener("input", update);
-    input.addEventListener("focus", function () { loadTerms(); if (input.value) update(); });
+    input.addEventListener("focus", function () { if (input.value) update(); });
     if (input.form) input.form.addEventListener("reset", function () { render([], ""); });
     observe();
   }
@@ -305,10 +149,11 @@
     }
 
     input.addEventListener("input", function () {
-      loadTerms().then(function (terms) {
-        var text = input.value.trim();
+      var text = input.value.trim();
+      (text ? find(text) : Promise.resolve([])).then(function (results) {
+        if (input.value.trim() !== text) return;  // a later key has asked again
         var shown = {};
-        if (text) find(terms, text, terms.length).forEach(function (r) { shown[r.term.slug] = r.score; });
+        results.forEach(function (r) { shown[r.slug] = r.score; });
         var count = 0;
         items.forEach(function (li) {
           var visible = !text || shown[slugOf(li)] !== undefined;
@@ -321,6 +166,7 @@
           h.hidden = !any;
           if (list) list.hidden = !any;
         });
+        az.setAttribute("data-gl-query", text);  // what the list now shows (tests wait for it)
         status.textContent = text ? (count ? count + (count === 1 ? " term matches" : " terms match") : "No term matches “" + text + "”. Try fewer letters or the search box.") : "";
       });
     });
@@ -346,9 +192,9 @@
     }
 
     function show(a, withOpenLink) {
-      loadTerms().then(function (terms) {
-        var slug = a.pathname.match(/\/terms\/([a-z0-9-]+)\/?$/)[1];
-        var t = terms.filter(function (x) { return x.slug === slug; })[0];
+      var slug = a.pathname.match(/\/terms\/([a-z0-9-]+)\/?$/)[1];
+      ask({ type: "term", slug: slug }).then(function (reply) {
+        var t = reply.term;
         if (!t) return;
         tip.textContent = "";
         tip.appendChild(el("strong", { text: t.term }));
@@ -441,9 +287,10 @@
     setupAzFilter();
     setupTooltips();
     setupCopyLinks();
-    if ("requestIdleCallback" in window) requestIdleCallback(loadTerms); else setTimeout(loadTerms, 200);
+    // Start the finder now: it reads the terms in its own thread, ready for the first key.
+    if (!finder) ask({ type: "term", slug: "" });
   }
 
-  window.sourcingGlossary = { find: function (text, limit) { return loadTerms().then(function (t) { return find(t, text, limit || 10); }); } };
+  window.sourcingGlossary = { find: function (text, limit) { return find(text, limit || 10); } };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();
