@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import yaml
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "fixtures" / "search_queries.yml").read_text(encoding="utf-8"))
 RESULT_LINKS = ".md-search-result__item:not([hidden]) > a.md-search-result__link"
+MATERIAL_RESULTS = "document.querySelectorAll('.md-search-result__item:not([data-gl-quickfind])').length > 0"
 
 
 def search(page, text: str) -> list[str]:
@@ -58,11 +60,28 @@ def test_enter_opens_the_first_term(search_page, site_url: str) -> None:
 
 def test_arrow_keys_reach_the_term_results(search_page) -> None:
     search(search_page, "ivr")
-    search_page.wait_for_function(  # Material's keyboard handling starts with its search index
-        "/matching/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=30000)
+    search_page.wait_for_function(MATERIAL_RESULTS, timeout=30000)  # its keyboard handling starts with its index
     search_page.locator(".md-search__input").press("ArrowDown")
     focused = search_page.evaluate("document.activeElement.href")
     assert focused.endswith("/terms/interactive-voice-response/")
+
+
+def test_a_term_reached_with_the_arrow_keys_keeps_the_focus_when_full_text_results_arrive(page, site_url: str) -> None:
+    """Material empties and refills the result list when its full-text results come; a reader
+    who has already moved to a term result must not be thrown out of the list."""
+    def slow_documents(route) -> None:
+        time.sleep(1.5)  # full-text results come after the reader has moved to a term
+        route.continue_()
+
+    page.route("**/search/search_docs.json", slow_documents)
+    page.goto(site_url + "/")
+    page.locator(".md-search__input").click()
+    search(page, "ivr")
+    assert page.evaluate(f"!({MATERIAL_RESULTS})"), "full-text results came before the documents"
+    page.locator(".md-search__input").press("ArrowDown")
+    assert page.evaluate("document.activeElement.href").endswith("/terms/interactive-voice-response/")
+    page.wait_for_function(MATERIAL_RESULTS, timeout=30000)
+    assert page.evaluate("document.activeElement.href").endswith("/terms/interactive-voice-response/")
 
 
 def test_term_results_stay_first_when_full_text_results_arrive(search_page) -> None:

@@ -53,7 +53,10 @@
     var list = result && result.querySelector(".md-search-result__list");
     var meta = result && result.querySelector(".md-search-result__meta");
     if (!input || !list || !meta) return;
-    var items = [], pending = 0, ours = {};
+    var items = [], ours = {}, focused = null;
+    list.addEventListener("focusin", function (event) {
+      focused = event.target.closest("[data-gl-quickfind]") ? event.target : null;
+    });
 
     function item(r) {
       var article = el("article", { "class": "md-search-result__article md-typeset gl-quickfind__article",
@@ -72,6 +75,11 @@
       var first = list.firstElementChild;
       for (var i = items.length - 1; i >= 0; i--) {
         if (list.children[i] !== items[i]) { list.insertBefore(items[i], list.firstChild); }
+      }
+      // Material empties the list when its results arrive: a term item the reader had reached
+      // with the arrow keys lost the focus with it, and gets it back.
+      if (focused && focused.isConnected && (!document.activeElement || document.activeElement === document.body)) {
+        focused.focus();
       }
       Array.prototype.forEach.call(list.children, function (li) {
         if (li.hasAttribute("data-gl-quickfind")) return;
@@ -94,6 +102,7 @@
     function render(results, text) {
       items.forEach(function (li) { if (li.parentNode) li.parentNode.removeChild(li); });
       ours = {};
+      focused = null;
       items = results.map(function (r) {
         ours[new URL(termUrl(r.slug)).pathname] = true;
         return item(r);
