@@ -177,13 +177,13 @@ def write_reference(glossary_project: Path, reference: Path) -> None:
     config.plugins.on_startup(command="build", dirty=False)
     config = config.plugins.on_config(config)
     generated = list(config.plugins.on_files(Files([]), config=config))
-    config.plugins.on_shutdown()
     shutil.copytree(glossary_project / "docs", reference / "docs")
     glossary = validate(Layout(glossary_project, glossary_project / "glossary")).glossary
     for file in generated:
         target = reference / "docs" / file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_with_handout_terms(file.src_uri, file.content_string, glossary), encoding="utf-8")
+    config.plugins.on_shutdown()  # after reading the pages: the plugin keeps them in scratch files until then
     hidden = {PurePosixPath(f.src_uri).parent for f in generated if f.inclusion is InclusionLevel.NOT_IN_NAV}
     patterns = [f"/{folder}/*.md".replace("/./", "/") for folder in sorted(hidden)]
     patterns += [f"!/{f.src_uri}" for f in generated

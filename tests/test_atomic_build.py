@@ -100,7 +100,7 @@ def test_killed_build_leaves_the_previous_site_intact(built: Path, tmp_path: Pat
     before = tree_hashes(built / "site")
     ready = tmp_path / "ready"
     add_hook(built, "Path(os.environ['READY']).write_text(config.site_dir)\ntime.sleep(600)\n")
-    build = start_build(built, READY=str(ready))
+    build = start_build(built, READY=str(ready), TMPDIR=str(tmp_path))
     wait_for(ready.exists, "the build to write its pages")
     half_built = Path(ready.read_text())
     assert (half_built / "index.html").is_file()  # killed midway: the new pages exist, unswapped
@@ -170,3 +170,17 @@ def test_new_entry_validates(built: Path) -> None:
     # what is left to do shows as warnings: the TODO placeholders, and no entry links to it yet
     assert "near-term-sourcing.yml:5:10: warning[placeholder-text]" in check.stdout
     assert "warning[orphan-term]: no other entry links to 'near-term-sourcing'" in check.stdout
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_a_build_leaves_no_scratch_files_behind(built: Path, tmp_path: Path, broken: bool) -> None:
+    """The generated pages' Markdown is written to a scratch folder for MkDocs to read; it is
+    removed when the build ends, whether it succeeded or failed."""
+    if broken:  # a page links to a page that does not exist: MkDocs fails in strict mode
+        (built / "docs" / "reuse.md").write_text("[gone](no-such-page.md)\n", encoding="utf-8")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    result = subprocess.run([str(GLOSSARY_BIN), "build", "--strict"], cwd=built, capture_output=True, text=True,
+                            timeout=300, env=dict(os.environ, TMPDIR=str(scratch)))
+    assert result.returncode == (1 if broken else 0), result.stderr
+    assert list(scratch.iterdir()) == []

@@ -7,8 +7,10 @@ MkDocs; this file only wires them into MkDocs' events.
 from __future__ import annotations
 
 import logging
+import tempfile
 from pathlib import Path
 
+from jinja2 import Environment
 from markdown import Markdown
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
@@ -37,6 +39,7 @@ class GlossaryConfig(base.Config):
 
 class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     validation: Validation
+    scratch: tempfile.TemporaryDirectory[str] | None = None  # the generated pages' Markdown, for one build
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
@@ -58,12 +61,20 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         glossary = self.validation.glossary
         self.generated: set[str] = set()
+        # Each page's Markdown goes to a scratch file that MkDocs reads when it renders the page
+        # (removed once all pages are read): kept in memory, MkDocs would hold it until the build
+        # ends (25 MB for 5,000 terms).
+        self._forget_scratch()
+        self.scratch = tempfile.TemporaryDirectory(prefix="glossary-pages-")
         for page in generated_pages(glossary, self.site):
             self.generated.add(page.src_uri)
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"glossary: docs/{page.src_uri} clashes with a generated page; move or rename it")
+            source = Path(self.scratch.name, page.src_uri)
+            source.parent.mkdir(parents=True, exist_ok=True)
+            source.write_text(page.markdown, encoding="utf-8")
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+            files.append(File.generated(config, page.src_uri, abs_src_path=str(source), inclusion=inclusion))
         self._check_url_lock(files)
         return files
 
@@ -111,3 +122,18 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         for relative, text in exports.site_exports(glossary, self.site, schema):
             (site / relative).parent.mkdir(parents=True, exist_ok=True)
             (site / relative).write_text(text, encoding="utf-8", newline="")
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        self._forget_scratch()  # every page has read its Markdown by now
+        return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._forget_scratch()
+
+    def on_shutdown(self) -> None:
+        self._forget_scratch()
+
+    def _forget_scratch(self) -> None:
+        if self.scratch is not None:
+            self.scratch.cleanup()
+            self.scratch = None
