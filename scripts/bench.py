@@ -10,7 +10,7 @@ files (the floor validation is compared with); `glossary build` (time and peak R
 plugin, term pages not_in_nav, the handouts' terms written out in their pages: the reference
 the build is compared with); site, search-index
 and term-page sizes; and, in headless Chromium, the time from opening the home page to the
-first search result for a typed term name. It prints target vs measured, PASS or MISS, and
+first search result for a typed term name and for an acronym alias. It prints target vs measured, PASS or MISS, and
 writes the same to a Markdown file. Figures are printed, never asserted in tests.
 """
 
@@ -398,6 +398,8 @@ class SizeResult:
     page_kb_max: float = 0.0
     search: SearchTiming | None = None  # the query typed key by key
     search_pasted: SearchTiming | None = None
+    search_alias: SearchTiming | None = None  # an acronym alias typed key by key
+    alias: str = ""
 
 
 def _folder_bytes(folder: Path) -> int:
@@ -465,6 +467,10 @@ def measure(prepared: Prepared, work: Path) -> SizeResult:
     query = sorted(t.term for t in terms)[count // 2]
     say(f"[{count}] searching for '{query}' in Chromium")
     result.search, result.search_pasted = time_search(site, query)
+    result.alias = next(alias for t in sorted(terms, key=lambda t: t.term)[count // 3:] for alias in t.aliases
+                        if alias.isupper())
+    say(f"[{count}] searching for the alias '{result.alias}' in Chromium")
+    result.search_alias, _ = time_search(site, result.alias)
     return result
 
 
@@ -514,14 +520,14 @@ def verdicts(results: dict[int, SizeResult]) -> list[Verdict]:
         out.append(Verdict("Peak memory, 5,000-term build", "<= 300 MB", f"{big.build.peak_mb:.0f} MB "
                            f"(plain MkDocs: {big.reference.peak_mb:.0f} MB)", big.build.peak_mb <= 300,
                            "MkDocs keeps every page's Markdown, HTML and table of contents until the build ends"))
-        search = big.search
-        assert search is not None
+        assert big.search is not None and big.search_alias is not None
+        search = max(big.search, big.search_alias, key=lambda timing: timing.seconds)
         out.append(Verdict("First search result, 5,000 terms", "<= 1.0 s after opening",
-                           f"{search.seconds:.2f} s ({search.source})", search.seconds <= 1.0,
-                           f"the page was ready after {search.ready:.1f} s, but typing the term's name took "
-                           f"{search.typed - search.ready:.1f} s more (keys wait while the page is busy: it loads "
-                           f"the {big.index_mb:.1f} MB search index and handles every key); the first result, from "
-                           f"the {search.source}, came {search.seconds - search.typed:.2f} s after the last key"))
+                           f"{big.search.seconds:.2f} s for a name, {big.search_alias.seconds:.2f} s for an alias "
+                           f"({search.source})", search.seconds <= 1.0,
+                           f"in the slower case the page was ready after {search.ready:.2f} s, typing took "
+                           f"{search.typed - search.ready:.2f} s more, and the first result, from the "
+                           f"{search.source}, came {search.seconds - search.typed:.2f} s after the last key"))
         out.append(Verdict("Term page HTML", "<= 40 KB", f"{big.page_kb_max:.1f} KB largest, "
                            f"{big.page_kb_median:.1f} KB median", big.page_kb_max <= 40,
                            "most of a page is Material's header, navigation and inline icons"))
@@ -584,6 +590,10 @@ def render(results: dict[int, SizeResult], command: str) -> str:
          f"{r.search_pasted.typed:.2f} / {r.search_pasted.seconds:.2f}" if r.search_pasted else "-"),
         ("first result came from", lambda r: r.search.source if r.search else "-"),
         ("first result shown", lambda r: r.search.first_hit.replace("|", "/") if r.search else "-"),
+        ("an acronym alias typed: page ready / query typed / first search result (s)",
+         lambda r: f"'{r.alias}': {r.search_alias.ready:.2f} / {r.search_alias.typed:.2f} / "
+         f"{r.search_alias.seconds:.2f}" if r.search_alias else "-"),
+        ("first result shown for the alias", lambda r: r.search_alias.first_hit.replace("|", "/") if r.search_alias else "-"),
     ]
     lines += ["", "## Figures", "", "| | " + " | ".join(f"{n:,} terms" for n in sizes) + " |",
               "|---|" + "---:|" * len(sizes)]
