@@ -130,3 +130,24 @@ def test_the_term_finder_reads_the_terms_in_its_worker_not_the_page(search_page)
     assert len(workers) == 1, [w.url for w in search_page.workers]
     assert any(path.endswith("/terms.json") for path in workers[0].evaluate(resources))
     assert search_page.console_errors == []
+
+
+def test_the_full_text_index_is_fetched_once_the_term_finder_is_ready(page, site_url: str) -> None:
+    """On two cores, indexing the full text while the finder reads the terms held the finder's
+    first answers up: the search worker waits for the finder (1.5 s at the most)."""
+    def slow_terms(route) -> None:
+        time.sleep(0.8)
+        route.continue_()
+
+    page.route("**/terms.json", slow_terms)
+    page.goto(site_url + "/")
+    page.locator(".md-search__input").click()
+    search(page, "ivr")
+    page.wait_for_function(MATERIAL_RESULTS, timeout=30000)
+    workers = {name: next(w for w in page.workers if f"/workers/{name}.js" in w.url)
+               for name in ("glossary-finder", "glossary-search")}
+    moment = "([file, when]) => performance.timeOrigin + performance.getEntriesByType('resource')" \
+             ".find(e => new URL(e.name).pathname.endsWith(file))[when]"
+    terms_read = workers["glossary-finder"].evaluate(moment, ["/terms.json", "responseEnd"])
+    documents_asked = workers["glossary-search"].evaluate(moment, ["/search/search_docs.json", "startTime"])
+    assert documents_asked > terms_read

@@ -33,15 +33,26 @@
       .replace(/[’']/g, "").replace(/[^a-z0-9]+/g, " ").trim();
   }
 
+  var BRITISH = /(?:tre|our|isation|ise|ised|ising|ller|lling|lled|ogue)$/;  // the endings SPELLINGS changes
+
   function american(word) {
-    if (word.length < 5) return word;
+    if (word.length < 5 || !BRITISH.test(word)) return word;
     for (var i = 0; i < SPELLINGS.length; i++) {
       if (SPELLINGS[i][0].test(word)) return word.replace(SPELLINGS[i][0], SPELLINGS[i][1]);
     }
     return word;
   }
 
+  // Words repeat across thousands of names and summaries: each is stemmed once.
+  var stems = new Map();
+
   function stem(word) {
+    var known = stems.get(word);
+    if (known === undefined) { known = stemOf(word); stems.set(word, known); }
+    return known;
+  }
+
+  function stemOf(word) {
     var w = american(word);
     if (w === word && word.length > 5 && word.slice(-1) === "s" && american(word.slice(0, -1)) !== word.slice(0, -1)) {
       w = american(word.slice(0, -1));  // British plural: centres -> center
@@ -58,8 +69,8 @@
 
   function analyse(text) {
     var w = words(text);
-    var stems = w.map(stem);
-    return { words: w, stems: stems, stemmed: stems.join(" "), joined: w.map(american).join(""), text: w.join(" ") };
+    var stemmed = w.map(stem);
+    return { words: w, stems: stemmed, stemmed: stemmed.join(" "), joined: w.map(american).join(""), text: w.join(" ") };
   }
 
   /* Damerau-Levenshtein distance, stopping early above `limit`. */
@@ -217,6 +228,18 @@
       }
     });
   });
+
+  // The search worker waits for the finder before it fetches and indexes the full text: on a
+  // machine with two cores, both at once left the finder answering the first keys late.
+  // It asks on this channel; the finder answers once it is ready, and says so when it becomes so.
+  if (typeof BroadcastChannel !== "undefined") {
+    var channel = new BroadcastChannel("sourcing-glossary");
+    var ready = false;
+    channel.addEventListener("message", function (event) {
+      if (event.data === "finder-ready?" && ready) channel.postMessage("finder-ready");
+    });
+    loadTerms().then(function () { ready = true; channel.postMessage("finder-ready"); });
+  }
 
   loadTerms();  // read the terms as soon as the page starts the worker
 })();

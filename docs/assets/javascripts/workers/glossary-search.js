@@ -20,7 +20,8 @@
     event.stopImmediatePropagation(); // the theme's worker gets the completed message below
     var docsUrl = new URL(config.glossary_docs, siteRoot);
     delete config.glossary_docs;
-    fetch(docsUrl)
+    finderReady()
+      .then(function () { return fetch(docsUrl); })
       .then(function (response) {
         if (!response.ok) throw new Error(response.status + " " + response.statusText);
         return response.json();
@@ -34,6 +35,21 @@
         dispatchEvent(new MessageEvent("message", { data: message }));
       });
   });
+
+  /* Resolves when the term finder (glossary-finder.js) has read the terms, or after FINDER_WAIT
+   * ms at the most: names are what readers type first, and on two cores indexing the full text
+   * at the same time held the finder up. */
+  var FINDER_WAIT = 1500;
+  function finderReady() {
+    return new Promise(function (resolve) {
+      if (typeof BroadcastChannel === "undefined") { resolve(); return; }
+      var channel = new BroadcastChannel("sourcing-glossary");
+      var timer = setTimeout(done, FINDER_WAIT);
+      function done() { clearTimeout(timer); channel.close(); resolve(); }
+      channel.addEventListener("message", function (event) { if (event.data === "finder-ready") done(); });
+      channel.postMessage("finder-ready?");
+    });
+  }
 
   if (!/^search\.[0-9a-f]+\.min\.js$/.test(theme)) throw new Error("glossary search: no theme worker named");
   importScripts(theme); // same folder: the theme's worker resolves its language files as before
