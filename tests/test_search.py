@@ -151,3 +151,17 @@ def test_the_full_text_index_is_fetched_once_the_term_finder_is_ready(page, site
     terms_read = workers["glossary-finder"].evaluate(moment, ["/terms.json", "responseEnd"])
     documents_asked = workers["glossary-search"].evaluate(moment, ["/search/search_docs.json", "startTime"])
     assert documents_asked > terms_read
+
+
+def test_without_the_term_finder_the_search_box_still_searches(page, site_url: str) -> None:
+    """If the finder's worker cannot run (blocked, or a page opened from disk), the search box
+    keeps Material's full-text search and the page raises no errors of its own."""
+    page.route("**/workers/glossary-finder.js", lambda route: route.abort())
+    page.goto(site_url + "/")
+    page.locator(".md-search__input").click()
+    search(page, "offshoring")  # the box says the finder has answered: with nothing
+    page.wait_for_function(MATERIAL_RESULTS, timeout=30000)
+    assert page.locator("[data-gl-quickfind]").count() == 0
+    links = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.pathname)")
+    assert "/terms/offshoring/" in links
+    assert [e for e in page.console_errors if "glossary-finder.js" not in e and "ERR_FAILED" not in e] == []

@@ -9,17 +9,31 @@
   /* ---- The term finder: matching runs in a worker (assets/javascripts/workers/glossary-finder.js)
    * that reads terms.json itself, so the page stays free while a reader types ---- */
 
-  var finder = null, waiting = {}, asked = 0;
+  var finder = null, waiting = {}, asked = 0;  // finder: null until started, false if it cannot run
+  var NO_ANSWER = { results: [], term: null };  // what the page hears when there is no finder
+
+  function startFinder() {
+    try {
+      finder = new Worker(new URL("assets/javascripts/workers/glossary-finder.js", siteRoot));
+    } catch (error) {  // e.g. a page opened from file://: the search box still has Material's search
+      finder = false;
+      return;
+    }
+    finder.addEventListener("message", function (event) {
+      var resolve = waiting[event.data.id];
+      delete waiting[event.data.id];
+      if (resolve) resolve(event.data);
+    });
+    finder.addEventListener("error", function () {  // its script did not load or failed
+      finder = false;
+      Object.keys(waiting).forEach(function (id) { waiting[id](NO_ANSWER); });
+      waiting = {};
+    });
+  }
 
   function ask(message) {
-    if (!finder) {
-      finder = new Worker(new URL("assets/javascripts/workers/glossary-finder.js", siteRoot));
-      finder.addEventListener("message", function (event) {
-        var resolve = waiting[event.data.id];
-        delete waiting[event.data.id];
-        if (resolve) resolve(event.data);
-      });
-    }
+    if (finder === null) startFinder();
+    if (!finder) return Promise.resolve(NO_ANSWER);
     message.id = ++asked;
     return new Promise(function (resolve) { waiting[message.id] = resolve; finder.postMessage(message); });
   }
@@ -297,7 +311,7 @@
     setupTooltips();
     setupCopyLinks();
     // Start the finder now: it reads the terms in its own thread, ready for the first key.
-    if (!finder) ask({ type: "term", slug: "" });
+    if (finder === null) startFinder();
   }
 
   window.sourcingGlossary = { find: function (text, limit) { return find(text, limit || 10); } };
