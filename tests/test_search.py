@@ -69,17 +69,17 @@ def test_arrow_keys_reach_the_term_results(search_page) -> None:
 def test_a_term_reached_with_the_arrow_keys_keeps_the_focus_when_full_text_results_arrive(page, site_url: str) -> None:
     """Material empties and refills the result list when its full-text results come; a reader
     who has already moved to a term result must not be thrown out of the list."""
-    def slow_documents(route) -> None:
-        time.sleep(1.5)  # full-text results come after the reader has moved to a term
-        route.continue_()
-
-    page.route("**/search/search_docs.json", slow_documents)
+    held: list = []  # the documents' request, answered once the reader has moved to a term
+    page.route("**/search/search_docs.json", lambda route: held.append(route))
     page.goto(site_url + "/")
     page.locator(".md-search__input").click()
     search(page, "ivr")
-    assert page.evaluate(f"!({MATERIAL_RESULTS})"), "full-text results came before the documents"
     page.locator(".md-search__input").press("ArrowDown")
     assert page.evaluate("document.activeElement.href").endswith("/terms/interactive-voice-response/")
+    assert page.evaluate(f"!({MATERIAL_RESULTS})"), "full-text results came before the documents"
+    while not held:  # the search worker asks for them once the finder is ready
+        page.wait_for_timeout(50)
+    held[0].continue_()
     page.wait_for_function(MATERIAL_RESULTS, timeout=30000)
     assert page.evaluate("document.activeElement.href").endswith("/terms/interactive-voice-response/")
 
@@ -134,9 +134,10 @@ def test_the_term_finder_reads_the_terms_in_its_worker_not_the_page(search_page)
 
 def test_the_full_text_index_is_fetched_once_the_term_finder_is_ready(page, site_url: str) -> None:
     """On two cores, indexing the full text while the finder reads the terms held the finder's
-    first answers up: the search worker waits for the finder (1.5 s at the most)."""
+    first answers up: the search worker waits for the finder (1.5 s at the most; the terms are
+    delayed less than that)."""
     def slow_terms(route) -> None:
-        time.sleep(0.8)
+        time.sleep(0.4)
         route.continue_()
 
     page.route("**/terms.json", slow_terms)
