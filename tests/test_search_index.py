@@ -60,3 +60,13 @@ def test_without_the_worker_wrapper_the_index_is_left_whole(tmp_path: Path) -> N
     index = json.loads((root / "site" / search_index.INDEX_FILE).read_text(encoding="utf-8"))
     assert len(index["docs"]) > 100 and "glossary_docs" not in index["config"]
     assert not (root / "site" / search_index.DOCS_FILE).exists()
+
+
+def test_an_index_in_another_format_is_left_as_it_is(tmp_path: Path) -> None:
+    assert not search_index.split_index(tmp_path)  # no index at all
+    index = tmp_path / search_index.INDEX_FILE
+    index.parent.mkdir()
+    for text in ('{"docs":[],"config":{}}', '{"config":', '{"config":[1,2],"docs":[]}'):
+        index.write_text(text, encoding="utf-8")
+        assert not search_index.split_index(tmp_path)
+        assert index.read_text(encoding="utf-8") == text and not (tmp_path / search_index.DOCS_FILE).exists()

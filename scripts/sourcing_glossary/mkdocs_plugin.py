@@ -110,8 +110,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
-        if (site / search_index.WORKER).is_file():  # the theme runs the wrapper: see docs/overrides/main.html
-            search_index.split_index(site)
+        # The theme runs the wrapper (see docs/overrides/main.html), which fetches the documents.
+        if (site / search_index.WORKER).is_file() and not search_index.split_index(site):
+            log.info(f"glossary: {search_index.INDEX_FILE} is missing or not in the theme's format; left as it is")
         glossary = self.validation.glossary
         for relative, text in redirect_pages(glossary).items():
             target = site / relative
