@@ -5,8 +5,8 @@ The pages use the theme template docs/overrides/handout.html, which adds
 docs/assets/print.css to these pages only; they stay out of the navigation and the search.
 
 Each term is rendered once, as an HTML fragment, and the fragments are put together into the
-handouts after the site generator has rendered their frame: a handout of 5,000 terms rendered
-as one Markdown document took 10 s and over 100 MB, and every term appears in two handouts.
+handouts after the site generator has rendered their frame: for 5,000 terms, the seven handouts
+rendered as Markdown documents took 15 s and over 100 MB, and every term appears in two of them.
 """
 
 from __future__ import annotations
