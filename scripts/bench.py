@@ -199,13 +199,11 @@ def _with_handout_terms(src_uri: str, markdown: str, glossary: Any) -> str:
     from sourcing_glossary import handout
     from sourcing_glossary.pages import link_terms, md_text
 
-    marker = "<!-- glossary handout terms -->"
-    if not src_uri.startswith(handout.PRINT_DIR + "/") or marker not in markdown:
+    if not src_uri.startswith(handout.PRINT_DIR + "/") or handout.TERMS_MARKER not in markdown:
         return markdown
     key = PurePosixPath(src_uri).stem
-    entries = glossary.sorted_by_term() if key == "index" else glossary.in_category(key)
     out = []
-    for entry in entries:
+    for entry in handout.members(glossary, None if key == "index" else key):
         out += ["<article class=\"gl-handout-term\" markdown>", "", f"## {md_text(entry.term)}", "",
                 f"<p class=\"gl-summary\">{entry.summary}</p>", "",
                 link_terms(entry.definition, glossary, handout.PRINT_DIR), "", "<div class=\"gl-procon\" markdown>", ""]
@@ -213,7 +211,7 @@ def _with_handout_terms(src_uri: str, markdown: str, glossary: Any) -> str:
             listed = "\n".join("- " + link_terms(item, glossary, handout.PRINT_DIR) for item in items)
             out += ["<div markdown>", "", f"**{title}**", "", listed, "", "</div>", ""]
         out += ["</div>", "", f"<p class=\"gl-handout-url\">/terms/{entry.slug}/</p>", "", "</article>", ""]
-    return markdown.replace(marker, "\n".join(out), 1)
+    return markdown.replace(handout.TERMS_MARKER, "\n".join(out), 1)
 
 
 def _without_plugin(config: str, name: str) -> str:

@@ -127,19 +127,19 @@
 
     // Ask once typing pauses, and one query at a time: keys typed while the finder works are
     // answered together, by one query for what the box holds then. No stale query is computed.
-    var timer = null, busy = false, again = false;
+    var timer = null, busy = false;
     function update() {
       clearTimeout(timer);
       timer = setTimeout(lookUp, 30);
     }
     function lookUp() {
-      if (busy) { again = true; return; }
+      if (busy) return;  // asked again with what the box holds when the answer comes
       var text = input.value;
       if (!text.trim()) { render([], text); return; }
       busy = true;
       find(text, 5).then(function (results) {
         busy = false;
-        if (again || input.value !== text) { again = false; lookUp(); return; }
+        if (input.value !== text) { lookUp(); return; }
         render(results, text);
       });
     }

@@ -20,7 +20,7 @@ from .publication import Publication
 
 PRINT_DIR = "print"
 TEMPLATE = "handout.html"
-_TERMS_HERE = "<!-- glossary handout terms -->"  # where a handout's terms go, kept by Markdown as it is
+TERMS_MARKER = "<!-- glossary handout terms -->"  # where a handout's terms go, kept by Markdown as it is
 _ROOT = "glossary-root:/"  # a fragment's links start here; each handout puts its way to the site root instead
 
 Render = Callable[[str], str]  # Markdown -> HTML, as the site renders it
@@ -30,13 +30,14 @@ def _handout_uri(key: str | None) -> str:
     return f"{PRINT_DIR}/{key or 'index'}.md"
 
 
-def _members(glossary: Glossary, key: str | None) -> list[Entry]:
+def members(glossary: Glossary, key: str | None) -> list[Entry]:
+    """The terms of the handout of category `key`, or of all terms (None), in their order."""
     return glossary.sorted_by_term() if key is None else glossary.in_category(key)
 
 
 def _page(key: str | None, title: str, intro: str, glossary: Glossary, site: Publication) -> GeneratedPage:
     src_uri = _handout_uri(key)
-    members = _members(glossary, key)
+    terms = members(glossary, key)
     up = "../" * src_uri.count("/")
     others = " · ".join(f"[{md_text(c.title)}]({up}{_handout_uri(k)})" for k, c in glossary.categories.items())
     out = [front_matter(title=title, description=intro, template=TEMPLATE, search={"exclude": True}),
@@ -44,9 +45,9 @@ def _page(key: str | None, title: str, intro: str, glossary: Glossary, site: Pub
            f"Print this page from the browser (Ctrl+P or ⌘P); it is laid out for A4 and Letter paper. "
            f"[All terms]({up}{_handout_uri(None)}) · {others} · [Back to the A–Z index]({up}{TERMS_DIR}/index.md)", "",
            "</nav>", "", f"# {md_text(title)}", "",
-           f"<p class=\"gl-handout-intro\">{html.escape(intro)} {len(members)} terms, from "
-           f"{html.escape(site.index_url)}</p>", "", _TERMS_HERE, ""]
-    return GeneratedPage(src_uri, "\n".join(out), anchors=tuple(entry.slug for entry in members))
+           f"<p class=\"gl-handout-intro\">{html.escape(intro)} {len(terms)} terms, from "
+           f"{html.escape(site.index_url)}</p>", "", TERMS_MARKER, ""]
+    return GeneratedPage(src_uri, "\n".join(out), anchors=tuple(entry.slug for entry in terms))
 
 
 def handout_pages(glossary: Glossary, site: Publication) -> list[GeneratedPage]:
@@ -69,13 +70,13 @@ class Handouts:
 
     def fill(self, src_uri: str, rendered: str) -> str:
         """The rendered page with its terms put in; any other page as it is."""
-        if src_uri not in self.uris or _TERMS_HERE not in rendered:
+        if src_uri not in self.uris or TERMS_MARKER not in rendered:
             return rendered
         key = self.uris[src_uri]
-        terms = "".join(self._term(entry, show_category=key is None) for entry in _members(self.glossary, key))
+        terms = "".join(self._term(entry, show_category=key is None) for entry in members(self.glossary, key))
         served = src_uri.removesuffix(".md").removesuffix("/index")  # print/index.md is print/, print/x.md print/x/
         root = "../" * (served.count("/") + 1)
-        return rendered.replace(_TERMS_HERE, terms.replace(f'href="{_ROOT}', f'href="{root}'), 1)
+        return rendered.replace(TERMS_MARKER, terms.replace(f'href="{_ROOT}', f'href="{root}'), 1)
 
     def _term(self, entry: Entry, *, show_category: bool) -> str:
         category = self.glossary.categories.get(entry.category)

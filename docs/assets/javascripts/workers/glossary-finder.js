@@ -229,17 +229,18 @@
     });
   });
 
+  var loaded = loadTerms();  // read the terms as soon as the page starts the worker
+
   // The search worker waits for the finder before it fetches and indexes the full text: on a
   // machine with two cores, both at once left the finder answering the first keys late.
   // It asks on this channel; the finder answers once it is ready, and says so when it becomes so.
   if (typeof BroadcastChannel !== "undefined") {
     var channel = new BroadcastChannel("sourcing-glossary");
-    var ready = false;
-    channel.addEventListener("message", function (event) {
-      if (event.data === "finder-ready?" && ready) channel.postMessage("finder-ready");
+    loaded.then(function () {
+      channel.addEventListener("message", function (event) {
+        if (event.data === "finder-ready?") channel.postMessage("finder-ready");
+      });
+      channel.postMessage("finder-ready");
     });
-    loadTerms().then(function () { ready = true; channel.postMessage("finder-ready"); });
   }
-
-  loadTerms();  // read the terms as soon as the page starts the worker
 })();
