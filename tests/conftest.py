@@ -55,13 +55,25 @@ category: sourcing-models
 summary: A test term called {term}.
 definition: |
   The definition of {term}.
+sources:
+  - ref: test-source
+"""
+TEST_SOURCES = """\
+sources:
+  test-source:
+    title: A test source
+    publisher: Test Publisher
+    date: "2020"
+    kind: reference
 """
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A project with the real categories and schema, and no entries yet: tests add their own."""
+    """A project with the real categories and schemas, no entries yet (tests add their own),
+    and a source registry of one record, test-source, for the tests' entries to cite."""
     copy_project(tmp_path, terms=[])
+    (tmp_path / "glossary" / "sources.yml").write_text(TEST_SOURCES, encoding="utf-8")
     return tmp_path
 
 

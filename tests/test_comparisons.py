@@ -11,7 +11,7 @@ import pytest
 import yaml
 from conftest import REPO, run_glossary, write_entry
 
-from sourcing_glossary import pages
+from sourcing_glossary import pages, site_pages
 from sourcing_glossary.comparisons import comparison_pages, matrix_cells, plain_text
 from sourcing_glossary.load import Layout, load_glossary
 from sourcing_glossary.model import Glossary
@@ -155,7 +155,7 @@ def test_comparison_index_lists_every_comparison_and_links_the_matrix(glossary: 
 
 
 def test_site_pages_include_the_comparison_pages_in_the_navigation(glossary: Glossary) -> None:
-    generated = {page.src_uri: page for page in pages.all_pages(glossary)}
+    generated = {page.src_uri: page for page in site_pages.content_pages(glossary)}
     for uri in ("compare/index.md", "compare/sourcing-model-matrix.md", "compare/outsourcing-vs-offshoring.md",
                 "compare/outsourcing-vs-unclassified.md"):
         assert generated[uri].in_nav

@@ -61,8 +61,10 @@ def validate_json(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch
 
 
 def add_case(project: Path, case: str) -> None:
+    """The case's entry files into glossary/terms/; a sources.yml replaces the registry."""
     for source in sorted((FIXTURES / case).iterdir()):
-        shutil.copyfile(source, project / TERMS / source.name)
+        folder = project / "glossary" if source.name == "sources.yml" else project / TERMS
+        shutil.copyfile(source, folder / source.name)
 
 
 @dataclass(frozen=True)
@@ -113,8 +115,8 @@ CASES = [
                             ("multiline-text", "two-line-term.yml", 5, 10)}, ("single line",)),
     Case("bad-slug", {("bad-slug", "not-slugs.yml", 2, 11), ("bad-slug", "not-slugs.yml", 7, 5)},
          ("e.g. 'location-models'", "e.g. 'near-shoring'")),
-    Case("bad-url", {("bad-url", "sources.yml", 8, 10), ("bad-url", "sources.yml", 10, 10),
-                     ("bad-url", "sources.yml", 12, 10)}, ("'javascript:alert(1)'", "'ftp://example.org")),
+    Case("bad-url", {("bad-url", "sources.yml", 8, 10), ("bad-url", "sources.yml", 15, 10),
+                     ("bad-url", "sources.yml", 22, 10)}, ("'javascript:alert(1)'", "'ftp://example.org")),
     Case("bad-date", {("bad-date", "month-13.yml", 6, 10), ("bad-date", "day-first.yml", 6, 10),
                       ("bad-date", "february-30.yml", 6, 10)}, ("YYYY-MM-DD", "no day 30")),
     Case("duplicate-item", {("duplicate-item", "repeats.yml", 8, 5), ("duplicate-item", "repeats.yml", 9, 5)},
@@ -149,6 +151,35 @@ CASES = [
                       ("raw-html", "offshoring.yml", 7, 3), ("raw-html", "offshoring.yml", 7, 37),
                       ("raw-html", "offshoring.yml", 9, 5), ("raw-html", "offshoring.yml", 9, 16)},
          ("'<script>'", "'<a:b onmouseover=alert(1)>'", "(this field is plain text)", "backticks")),
+    # sources, citations and claims
+    Case("unknown-source", {("unknown-source", "offshoring.yml", 5, 32), ("unknown-source", "offshoring.yml", 6, 25),
+                            ("unknown-source", "offshoring.yml", 8, 10)},
+         ("the citation '@tset-source' names no record", "did you mean 'test-source'?", "'@nowhere'",
+          "the source 'test-sourc' is not in glossary/sources.yml")),
+    Case("bad-citation", {("bad-citation", "offshoring.yml", 5, 32), ("bad-citation", "offshoring.yml", 8, 17)},
+         ("'[@Test Source]' is not a citation", "[@source-id, p. 12]")),
+    Case("uncited-figure", {("uncited-figure", "uncited-figure.yml", 3, 35), ("uncited-figure", "uncited-figure.yml", 5, 56),
+                            ("uncited-figure", "uncited-figure.yml", 8, 22), ("uncited-figure", "uncited-figure.yml", 9, 5),
+                            ("uncited-figure", "uncited-figure.yml", 9, 44)},
+         ("the figure '30 %' has no citation", "'$2'", "'Three out of 10'", "'one in five'",
+          "a summary cannot carry a citation")),
+    Case("vague-attribution", {("vague-attribution", "offshoring.yml", 5, 33), ("vague-attribution", "offshoring.yml", 8, 5),
+                               ("vague-attribution", "offshoring.yml", 10, 3)},
+         ("'studies show' attributes a claim to nobody", "'According to some'", "'Experts say'")),
+    Case("source-registry", {("date-and-undated", "sources.yml", 7, 3), ("missing-date", "sources.yml", 13, 3),
+                             ("unknown-value", "sources.yml", 16, 11), ("bad-date", "sources.yml", 20, 11),
+                             ("bad-date", "sources.yml", 22, 15), ("missing-accessed", "sources.yml", 24, 3),
+                             ("bad-url", "sources.yml", 28, 10)},
+         ("has a date and says it is undated", "has no date", "did you mean 'vendor'?", "no day 30",
+          "'30/11/2026' is not a date in the form YYYY-MM-DD", "has a url but no 'accessed' date")),
+    Case("lifecycle", {("missing-replacement", "offshoring.yml", 6, 9), ("bad-date", "offshoring.yml", 7, 11),
+                       ("replaced-but-live", "offshore-work.yml", 7, 14), ("bad-date", "far-shoring.yml", 8, 11),
+                       ("deprecated-replacement", "far-shoring.yml", 7, 14)},
+         ("deprecated but names no replacement", "names a replacement but is not deprecated",
+          "the replacement 'offshoring' is deprecated itself", "no day 30")),
+    Case("unknown-value", {("unknown-value", "offshoring.yml", 6, 9)},
+         ("'status' is 'reviewd', which is not one of its values", "did you mean 'reviewed'?",
+          "allowed: draft, reviewed, deprecated")),
     Case("unsafe-url", {("unsafe-url", "offshoring.yml", 5, 9), ("unsafe-url", "offshoring.yml", 5, 36),
                         ("unsafe-url", "offshoring.yml", 6, 11), ("unsafe-url", "offshoring.yml", 6, 45),
                         ("unsafe-url", "offshoring.yml", 7, 10), ("unsafe-url", "offshoring.yml", 9, 10)},
@@ -293,7 +324,8 @@ def test_comparison_with_too_few_or_too_many_terms(project: Path, validate_json:
     ("warnings", {("orphan-term", "offshoring.yml", 1, 7), ("placeholder-text", "offshoring.yml", 3, 10),
                   ("one-sided-related", "offshoring.yml", 7, 5)}),
     ("redundant-alias", {("redundant-alias", "offshoring.yml", 7, 5)}),
-], ids=["orphan-term, one-sided-related, placeholder-text", "redundant-alias"])
+    ("source-warnings", {("no-source", "onshoring.yml", 1, 7), ("unused-source", "sources.yml", 7, 3)}),
+], ids=["orphan-term, one-sided-related, placeholder-text", "redundant-alias", "no-source, unused-source"])
 def test_warnings_fail_only_with_strict(project: Path, validate_json: Validate, case: str,
                                        warnings: set[tuple[str, str, int, int]]) -> None:
     add_case(project, case)
@@ -376,7 +408,7 @@ def test_every_rule_has_a_bad_input_case_here() -> None:
     tested = {code for case in CASES for code, *_ in case.errors}
     tested |= {"file-too-large", "slug-collision", "unreadable-file", "missing-file",
                "too-few-items", "too-many-items", "orphan-term", "one-sided-related", "placeholder-text",
-               "redundant-alias"}
+               "redundant-alias", "no-source", "unused-source"}
     untested = codes_in_rules_table() - tested
     assert untested == {"invalid-value"}  # no schema rule of today needs it: its own test below
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import datetime
-import difflib
-import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -16,6 +13,8 @@ from .load import is_slug
 from .model import RESERVED_COMPARISON_SLUGS, Entry, Glossary
 from .problems import Mark, Problem, Severity
 from .schema import slugify
+from .source_checks import check_sources, date_problem
+from .suggest import did_you_mean
 
 
 def check_glossary(glossary: Glossary) -> list[Problem]:
@@ -28,6 +27,7 @@ def check_glossary(glossary: Glossary) -> list[Problem]:
     problems += _name_problems(glossary)
     problems += _url_problems(glossary)
     problems += _comparison_problems(glossary, known)
+    problems += check_sources(glossary)
     problems += _graph_warnings(glossary)
     return problems
 
@@ -35,13 +35,6 @@ def check_glossary(glossary: Glossary) -> list[Problem]:
 def name_key(name: str) -> str:
     """How names are compared: case, Unicode form and spacing do not count."""
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
-
-
-def _did_you_mean(wrong: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(wrong, sorted(choices), n=1, cutoff=0.6)
-    if not close and "-" not in wrong:  # 'nearshore' -> 'nearshoring': compare with word starts
-        close = [c for c in sorted(choices) if c.startswith(wrong[: max(4, len(wrong) - 2)])][:1]
-    return f"did you mean '{close[0]}'?" if close else ""
 
 
 def _category_problems(entry: Entry, glossary: Glossary) -> list[Problem]:
@@ -52,7 +45,7 @@ def _category_problems(entry: Entry, glossary: Glossary) -> list[Problem]:
     if is_slug(entry.category) and entry.category not in glossary.categories:
         problems.append(entry.mark(["category"]).problem(
             "unknown-category", f"the category '{entry.category}' is not declared in categories.yml",
-            _did_you_mean(entry.category, glossary.categories)
+            did_you_mean(entry.category, glossary.categories)
             or "known categories: " + ", ".join(glossary.categories)))
     for facet, value in entry.facets.items():
         declared = glossary.facets.get(facet)
@@ -61,11 +54,11 @@ def _category_problems(entry: Entry, glossary: Glossary) -> list[Problem]:
         if declared is None:
             problems.append(entry.mark(["facets", facet], key=True).problem(
                 "unknown-facet", f"the facet '{facet}' is not declared in categories.yml",
-                _did_you_mean(facet, glossary.facets) or "known facets: " + ", ".join(glossary.facets)))
+                did_you_mean(facet, glossary.facets) or "known facets: " + ", ".join(glossary.facets)))
         elif value not in declared.values:
             problems.append(entry.mark(["facets", facet]).problem(
                 "unknown-facet-value", f"'{value}' is not a value of the facet '{facet}'",
-                _did_you_mean(value, declared.values) or "allowed values: " + ", ".join(declared.values)))
+                did_you_mean(value, declared.values) or "allowed values: " + ", ".join(declared.values)))
     return problems
 
 
@@ -76,11 +69,11 @@ def _reference(entry: Entry, target: str, known: set[str], where: Callable[[], M
     if not is_slug(target):
         suggestion = slugify(target)
         hint = (f"write the slug, e.g. '{suggestion}'" if suggestion in known
-                else _did_you_mean(suggestion, known) or "write the slug of an existing term")
+                else did_you_mean(suggestion, known) or "write the slug of an existing term")
         return [where().problem("unknown-ref", f"{what} '{target}' is not a slug", hint)]
     if target not in known:
         return [where().problem("unknown-ref", f"{what} '{target}' does not exist",
-                                _did_you_mean(target, known) or "check the slug in glossary/terms/")]
+                                did_you_mean(target, known) or "check the slug in glossary/terms/")]
     return []
 
 
@@ -123,25 +116,7 @@ def _content_problems(entry: Entry) -> list[Problem]:
             problems.append(entry.mark_in_text(path, text.index("TODO")).problem(
                 "placeholder-text", f"the {path[0]} still contains the placeholder 'TODO'",
                 "replace it with the real text", Severity.WARNING))
-    return problems + _date_problems(entry)
-
-
-def _date_problems(entry: Entry) -> list[Problem]:
-    """Days that do not exist (2026-02-30): the schema's pattern only checks the shape."""
-    match = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", entry.updated or "")
-    if not match:
-        return []  # other shapes are reported by the schema
-    year, month, day = (int(part) for part in match.groups())
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return []  # reported by the schema too
-    try:
-        datetime.date(year, month, day)
-    except ValueError:
-        reason = f"that month has no day {day}" if year else "there is no year 0"
-        return [entry.mark(["updated"]).problem(
-            "bad-date", f"'{entry.updated}' is not a real date: {reason}",
-            "check the day and the month, e.g. 2026-11-23")]
-    return []
+    return problems + date_problem(entry.updated, partial(entry.mark, ["updated"]), "date")
 
 
 def _name_problems(glossary: Glossary) -> list[Problem]:
@@ -243,11 +218,11 @@ def _comparison_problems(glossary: Glossary, known: set[str]) -> list[Problem]:
         for slug, term_mark in zip(comparison.terms, comparison.term_marks):
             if slug not in known:
                 problems.append(term_mark.problem("unknown-ref", f"{name} names the term '{slug}', which does not exist",
-                                             _did_you_mean(slug, known) or "check the slug in glossary/terms/"))
+                                             did_you_mean(slug, known) or "check the slug in glossary/terms/"))
         for link in markdown_scan.term_links(comparison.intro):
             if link.text not in known:
                 problems.append(mark.problem("unknown-ref", f"{name} links to '{link.text}', which does not exist",
-                                             _did_you_mean(link.text, known) or "check the slug in glossary/terms/"))
+                                             did_you_mean(link.text, known) or "check the slug in glossary/terms/"))
         for found in markdown_scan.raw_html(comparison.intro):
             problems.append(mark.problem("raw-html", f"raw HTML '{found.text}' in {name} is not allowed",
                                          "use Markdown instead"))

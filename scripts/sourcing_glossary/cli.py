@@ -4,6 +4,7 @@ mkdocs.yml is in the current folder (or given with -f)."""
 from __future__ import annotations
 
 import argparse
+import datetime
 import logging
 import shutil
 import sys
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import checklinks, exports, handout, importer, lookup, printing, urllock
+from . import checklinks, exports, handout, importer, lookup, printing, review_status, urllock
 from .load import Layout, load_glossary
 from .model import Glossary
 from .publication import Publication
@@ -184,6 +185,21 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_status(args: argparse.Namespace) -> int:
+    glossary, _ = load_glossary(_layout(args.config_file))  # a status report is useful while entries have problems
+    statuses = review_status.entry_statuses(glossary, args.today)
+    render = review_status.render_json if args.format == "json" else review_status.render_text
+    sys.stdout.write(render(statuses, args.due_days))
+    return EXIT_OK
+
+
+def _day(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     layout = _layout(args.config_file)
     try:
@@ -234,6 +250,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("-o", "--output", type=Path, default=Path("glossary.pdf"), metavar="FILE",
                      help="the PDF to write (default: glossary.pdf)")
     sub.add_argument("--paper", choices=tuple(printing.PAPER_FORMATS), default="a4", help="paper size (default: a4)")
+    sub = command("status", cmd_status, "List entries by status (draft, reviewed, deprecated) and those due for review.")
+    sub.add_argument("--due-days", type=int, default=review_status.DEFAULT_DUE_DAYS, metavar="DAYS",
+                     help=f"a review older than DAYS is due (default: {review_status.DEFAULT_DUE_DAYS})")
+    sub.add_argument("--today", type=_day, default=datetime.date.today(), metavar="YYYY-MM-DD",
+                     help="report as of this day (default: today)")
+    sub.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     sub = command("show", cmd_show, "Print a term in the terminal, found by slug, name or alias (typos forgiven).")
     sub.add_argument("term", help="slug, name or alias, e.g. 'BPO' or 'offshorring'")
     return parser

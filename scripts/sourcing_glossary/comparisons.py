@@ -12,9 +12,10 @@ from __future__ import annotations
 import html
 import re
 
-from . import markdown_scan
+from . import citations, citations_html, markdown_scan
 from .model import MATRIX_SLUG, Comparison, Entry, Facet, Glossary
-from .pages import COMPARE_DIR, TERMS_DIR, GeneratedPage, front_matter, link_terms, md_text
+from .pages import GeneratedPage, front_matter, link_terms, md_text
+from .urls import COMPARE_DIR, TERMS_DIR
 
 OWNERSHIP = "ownership"  # facets of categories.yml that span the matrix
 LOCATION = "location"
@@ -32,7 +33,7 @@ def plain_text(markdown: str, glossary: Glossary) -> str:
         label = match.group(2) if match.group(2) is not None else (entry.term if entry else match.group(1))
         return label.strip()
 
-    text = markdown_scan.TERM_LINK.sub(shown, markdown)
+    text = markdown_scan.TERM_LINK.sub(shown, citations.without_citations(markdown))
     text = _INLINE_LINK.sub(r"\1", text)
     return " ".join(_EMPHASIS.sub("", text).split())
 
@@ -92,12 +93,16 @@ def _footer(has_matrix: bool) -> list[str]:
 def comparison_page(comparison: Comparison, glossary: Glossary) -> GeneratedPage:
     entries = [glossary.entries[slug] for slug in comparison.terms if slug in glossary.entries]
     names = ", ".join(e.term for e in entries)
+    numbers = citations_html.numbering(glossary, [source_id for source_id in citations.cited_ids([comparison.intro])
+                                                  if source_id in glossary.sources])
     out = [front_matter(title=comparison.title, description=f"{names} side by side."),
            f"# {md_text(comparison.title)}", "",
-           link_terms(comparison.intro, glossary, COMPARE_DIR), "",
+           link_terms(numbers.replace(comparison.intro), glossary, COMPARE_DIR), "",
            "## Side by side", "",
-           side_by_side(entries, glossary), "",
-           *_footer(_has_matrix(glossary))]
+           side_by_side(entries, glossary), ""]
+    if numbers.order:
+        out += ["## Sources", "", citations_html.source_list(numbers, {}, citations_html.sources_page_href(2)), ""]
+    out += _footer(_has_matrix(glossary))
     return GeneratedPage(f"{COMPARE_DIR}/{comparison.slug}.md", "\n".join(out), in_nav=True)
 
 

@@ -7,7 +7,7 @@ documents the cells for people:
 - items (examples, pros, cons): each item starts with '* '; an item goes on over further
   lines indented by two spaces (the way Markdown continues a list item);
 - pairs (contrast, facets): 'key: value', one per line, continued like items;
-- sources: '* title', then indented 'url: ...' and 'note: ...' lines.
+- sources: '* source-id' (a key of glossary/sources.yml), then an indented 'note: ...' line.
 
 '* ' rather than '- ' starts an item because a spreadsheet reads a cell that starts with '-'
 as a formula. Cells that still start with such a character get a ' in front (see protect()).
@@ -20,13 +20,14 @@ from typing import Any
 
 # Column order = field order of the entry files, the slug first and the derived URL last.
 COLUMNS = ("slug", "term", "aliases", "category", "summary", "definition", "examples", "pros", "cons",
-           "related", "contrast", "usage_notes", "facets", "sources", "previous_slugs", "updated", "url")
+           "related", "contrast", "usage_notes", "facets", "sources", "previous_slugs", "updated", "status",
+           "reviewed", "replaced_by", "url")
 DERIVED = frozenset({"url"})  # written by the export, ignored by the import
 _KINDS = {"aliases": "lines", "related": "lines", "previous_slugs": "lines",
           "examples": "items", "pros": "items", "cons": "items",
           "contrast": "pairs", "facets": "pairs", "sources": "sources"}
 _ITEM, _MORE = "* ", "  "
-_SOURCE_KEYS = ("url", "note")
+_SOURCE_KEYS = ("note",)
 # What makes Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP's list, plus
 # the full-width forms some locales accept), and the quote that neutralises them.
 _FORMULA_STARTS = tuple("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
@@ -78,7 +79,7 @@ def _encode(column: str, value: Any) -> str:
         return "\n".join(_continued(_ITEM, item) for item in value)
     if kind == "pairs":
         return "\n".join(_continued(f"{key}: ", text) for key, text in value.items())
-    return "\n".join(_ITEM + source["title"] + "".join(
+    return "\n".join(_ITEM + source["ref"] + "".join(
         f"\n{_MORE}{key}: {source[key]}" for key in _SOURCE_KEYS if source.get(key)) for source in value)
 
 
@@ -144,14 +145,14 @@ def _pairs(blocks: list[str], column: str) -> dict[str, str]:
 
 
 def _source(block: str) -> dict[str, str]:
-    title, *details = block.split("\n")
-    source = {"title": title.strip()}
+    ref, *details = block.split("\n")
+    source = {"ref": ref.strip()}
     for line in filter(str.strip, details):
         key, colon, value = line.partition(":")
         if not colon or key.strip() not in _SOURCE_KEYS:
-            raise CellError(f"the line '{line.strip()}' under the source '{title.strip()}' is neither "
-                            "'url: ...' nor 'note: ...'", "indent url: and note: lines by two spaces under '* title'")
+            raise CellError(f"the line '{line.strip()}' under the source '{ref.strip()}' is not 'note: ...'",
+                            "indent the note: line by two spaces under '* source-id'")
         if key.strip() in source:
-            raise CellError(f"the source '{title.strip()}' has two '{key.strip()}:' lines", "keep one")
+            raise CellError(f"the source '{ref.strip()}' has two '{key.strip()}:' lines", "keep one")
         source[key.strip()] = value.strip()
     return source

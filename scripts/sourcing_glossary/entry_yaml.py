@@ -53,8 +53,8 @@ def _render(name: str, value: Any, quoted: bool) -> list[str]:
             lines += [f"{_INDENT}{key}: {head}", *rest]
         return lines
     for item in value:
-        if isinstance(item, dict):  # a source: title, then url and note
-            pairs = [(key, item[key]) for key in ("title", "url", "note") if item.get(key)]
+        if isinstance(item, dict):  # a source: its registry id, then the note
+            pairs = [(key, item[key]) for key in ("ref", "note") if item.get(key)]
             for index, (key, text) in enumerate(pairs):
                 lead = f"{_INDENT}- " if index == 0 else _INDENT * 2
                 lines.append(f"{lead}{key}: {_scalar(text, '', quoted)[0]}")

@@ -14,14 +14,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from . import csvformat, markdown_scan
-from .model import Entry, Glossary
+from . import citations, csvformat, markdown_scan
+from .citations_html import entry_source_ids
+from .model import Entry, Glossary, SourceRecord
 from .publication import Publication
+from .urls import SOURCES_DIR
 
 EXPORTS_DIR = "exports"
 SCHEMA_FILE = "export.schema.json"
 FILE_NAMES = {"json": "glossary.json", "csv": "glossary.csv", "skos": "glossary.ttl"}
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: sources became a registry cited by id
 
 
 def entry_data(entry: Entry) -> dict[str, Any]:
@@ -31,13 +33,22 @@ def entry_data(entry: Entry) -> dict[str, Any]:
         "summary": entry.summary, "definition": entry.definition, "examples": list(entry.examples),
         "pros": list(entry.pros), "cons": list(entry.cons), "related": list(entry.related),
         "contrast": dict(entry.contrast), "usage_notes": entry.usage_notes, "facets": dict(entry.facets),
-        "sources": [{"title": s.title, "url": s.url, "note": s.note} for s in entry.sources],
+        "sources": [{"ref": s.ref, "note": s.note} for s in entry.sources],
         "previous_slugs": list(entry.previous_slugs), "updated": entry.updated,
+        "status": entry.status, "reviewed": entry.reviewed, "replaced_by": entry.replaced_by,
     }
 
 
+def source_data(record: SourceRecord, site: Publication) -> dict[str, Any]:
+    return {"id": record.id, "title": record.title, "publisher": record.publisher, "author": record.author,
+            "date": record.date, "url": record.url, "accessed": record.accessed, "kind": record.kind,
+            "note": record.note, "page": site.url(f"{SOURCES_DIR}/#{record.id}")}
+
+
 def flatten_links(text: str, glossary: Glossary) -> str:
-    """Markdown with [[slug]] and [[slug|shown]] replaced by the words a reader sees."""
+    """Markdown with [[slug]] and [[slug|shown]] replaced by the words a reader sees, and
+    citations left out (the export lists an entry's sources on their own)."""
+    text = citations.without_citations(text)
     found = {link.offset for link in markdown_scan.term_links(text)}
 
     def shown(match: Any) -> str:
@@ -62,7 +73,9 @@ def json_export(glossary: Glossary, site: Publication) -> str:
         "facets": [{"key": f.key, "title": f.title,
                     "values": [{"value": value, "description": text} for value, text in f.values.items()]}
                    for f in glossary.facets.values()],
-        "terms": [{"slug": entry.slug, "url": site.term_url(entry.slug), **entry_data(entry)}
+        "sources": [source_data(glossary.sources[key], site) for key in sorted(glossary.sources)],
+        "terms": [{"slug": entry.slug, "url": site.term_url(entry.slug), **entry_data(entry),
+                   "cited_sources": entry_source_ids(entry, glossary)}
                   for entry in glossary.entries.values()],
     }
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
@@ -86,6 +99,7 @@ def csv_export(glossary: Glossary, site: Publication) -> str:
 
 _PREFIXES = {
     "dcterms": "http://purl.org/dc/terms/",
+    "owl": "http://www.w3.org/2002/07/owl#",
     "skos": "http://www.w3.org/2004/02/skos/core#",
 }
 
@@ -119,13 +133,35 @@ def skos_export(glossary: Glossary, site: Publication) -> str:
         pairs += [("skos:definition", _literal(flatten_links(entry.definition, glossary))),
                   ("dcterms:abstract", _literal(entry.summary))]
         pairs += [("skos:related", _iri(site.term_url(slug))) for slug in entry.related if slug in glossary.entries]
+        pairs += [("dcterms:source", _iri(_source_iri(glossary.sources[key], site)))
+                  for key in entry_source_ids(entry, glossary)]
+        if entry.is_deprecated:
+            pairs.append(("owl:deprecated", "true"))
+            if entry.replaced_by in glossary.entries:
+                pairs.append(("dcterms:isReplacedBy", _iri(site.term_url(entry.replaced_by))))
         out.append(_statements(_iri(site.term_url(entry.slug)), pairs))
+    for key in sorted(glossary.sources):
+        record = glossary.sources[key]
+        out.append(_statements(_iri(_source_iri(record, site)), [
+            ("dcterms:title", _literal(record.title)),
+            ("dcterms:bibliographicCitation", _literal(_citation_text(record)))]))
     for key, category in glossary.categories.items():
         pairs = [("a", "skos:Collection"), ("skos:prefLabel", _literal(category.title)),
                  ("skos:definition", _literal(category.description))]
         pairs += [("skos:member", _iri(site.term_url(entry.slug))) for entry in glossary.in_category(key)]
         out.append(_statements(_iri(site.category_url(key)), pairs))
     return "\n".join(out)
+
+
+def _source_iri(record: SourceRecord, site: Publication) -> str:
+    """The source's own address where it has one, else its line on the Sources page."""
+    return record.url or site.url(f"{SOURCES_DIR}/#{record.id}")
+
+
+def _citation_text(record: SourceRecord) -> str:
+    parts = [record.title, record.publisher, *([record.author] if record.author else []),
+             record.date or "undated", record.kind_label]
+    return ". ".join(parts) + "."
 
 
 EXPORTERS: dict[str, Callable[[Glossary, Publication], str]] = {

@@ -14,7 +14,9 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
+from . import citations_html
 from .model import Entry, Glossary
+from .urls import SOURCES_DIR
 from .pages import GeneratedPage, TERMS_DIR, front_matter, link_terms, md_text
 from .publication import Publication
 
@@ -97,8 +99,14 @@ class Handouts:
         return self.fragments[entry.slug]
 
     def _render_body(self, entry: Entry) -> str:
+        """Citations link to the term's own numbered sources, below its pros and cons: a
+        handout holds many terms, so each source line's id starts with the term's slug."""
+        numbers = citations_html.numbering(self.glossary, citations_html.entry_source_ids(entry, self.glossary),
+                                           anchor_prefix=f"{entry.slug}-source-")
+
         def markdown(text: str) -> str:
-            linked = link_terms(text, self.glossary, PRINT_DIR, href=lambda slug: f"{_ROOT}{TERMS_DIR}/{slug}/")
+            linked = link_terms(numbers.replace(text), self.glossary, PRINT_DIR,
+                                href=lambda slug: f"{_ROOT}{TERMS_DIR}/{slug}/")
             return self.render(linked)
 
         out = [markdown(entry.definition)]
@@ -109,4 +117,7 @@ class Handouts:
                 out += ["<div>", f"<p><strong>{title}</strong></p>",
                         markdown(listed) if items else "<p><em>None recorded.</em></p>", "</div>"]
             out.append("</div>")
+        if numbers.order:
+            out += ["<p class=\"gl-handout-sources\"><strong>Sources</strong></p>",
+                    citations_html.source_list(numbers, citations_html.entry_notes(entry), f"{_ROOT}{SOURCES_DIR}/")]
         return "\n".join(out)

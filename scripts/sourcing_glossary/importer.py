@@ -185,6 +185,9 @@ def _prepare(sheet: Sheet, number: int, cells: list[str], schema: SchemaChecker,
         if not data.get(name) and name not in unreadable:
             found.append(sheet.problem(number, name, "empty-field", f"the {name} is empty", "fill it in"))
     slug = data.pop("slug", "")
+    if data.get("status") != "deprecated":  # imported text has not been checked against its sources here
+        data["status"] = "draft"
+        data.pop("reviewed", None)
     if slug:
         found += _slug_problems(sheet, number, slug, layout, taken)
     problems += found

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .model import RESERVED_SLUGS, Category, Comparison, Entry, Facet, Glossary, Source
+from .model import RESERVED_SLUGS, Category, Comparison, Entry, Facet, Glossary, SourceRecord, SourceRef
 from .problems import Mark, Problem, display_path
 from .schema import SchemaChecker, slugify
+from .source_checks import record_field_problems
 from .yamltree import Node, ReadResult, read_yaml
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # lowercase ASCII words and digits, single hyphens between
@@ -36,6 +37,10 @@ class Layout:
     def comparisons(self) -> Path:
         return self.data / "comparisons.yml"
 
+    @property
+    def sources(self) -> Path:
+        return self.data / "sources.yml"
+
     def shown(self, path: Path) -> str:
         return display_path(path, self.root)
 
@@ -52,7 +57,8 @@ def load_glossary(layout: Layout) -> tuple[Glossary, list[Problem]]:
     categories, facets = _load_categories(layout, problems)
     entries, unreadable = _load_entries(layout, problems)
     comparisons = _load_comparisons(layout, problems)
-    glossary = Glossary(dict(sorted(entries.items())), categories, facets, comparisons, unreadable)
+    sources = _load_sources(layout, problems)
+    glossary = Glossary(dict(sorted(entries.items())), categories, facets, comparisons, sources, unreadable)
     return glossary, problems
 
 
@@ -105,6 +111,39 @@ def _load_comparisons(layout: Layout, problems: list[Problem]) -> list[Compariso
                                       node.value["intro"].value, section.keys[slug].mark,
                                       tuple(item.mark for item in terms)))
     return comparisons
+
+
+def _load_sources(layout: Layout, problems: list[Problem]) -> dict[str, SourceRecord]:
+    """The source registry; without the file, no source is known (and every citation says so).
+    A record with a mistake is still known by its id, so its citations do not fail as well."""
+    if not layout.sources.is_file():
+        return {}
+    result = read_yaml(layout.sources, layout.shown(layout.sources))
+    problems.extend(result.problems)
+    if result.root is None:
+        return {}
+    problems.extend(SchemaChecker(layout.data / "sources.schema.json").check(result.root))
+    section = result.root.value.get("sources") if result.root.kind == "map" else None
+    if section is None or section.kind != "map":
+        return {}
+    records = {}
+    for key, node in section.value.items():
+        if node.kind != "map":
+            continue
+        values = {name: item.value for name, item in node.value.items() if item.kind in ("str", "bool", "date")}
+        problems.extend(record_field_problems(key, values, section.keys[key].mark,
+                                              lambda name, node=node: node.value[name].mark))
+
+        def text(name: str) -> str | None:
+            value = values.get(name)
+            return value.strip() if isinstance(value, str) else None
+
+        records[key] = SourceRecord(
+            id=key, title=text("title") or key, publisher=text("publisher") or "", kind=text("kind") or "",
+            mark=section.keys[key].mark, author=text("author"),
+            date=None if values.get("undated") is True else text("date"),
+            url=text("url"), accessed=text("accessed"), note=text("note"))
+    return records
 
 
 def _load_entries(layout: Layout, problems: list[Problem]) -> tuple[dict[str, Entry], set[str]]:
@@ -207,19 +246,22 @@ def _entry(slug: str, shown: str, result: ReadResult) -> Entry:
             return {}
         return {key: item.value.strip() for key, item in node.value.items() if item.kind == "str"}
 
-    updated = fields.get("updated")
+    def date(name: str) -> str | None:
+        node = fields.get(name)
+        return str(node.value) if node is not None and node.kind in ("str", "date") else None
+
     return Entry(
         slug=slug, path=shown, term=text("term"), category=text("category"), summary=text("summary"),
         definition=text("definition"), aliases=texts("aliases"), examples=texts("examples"),
         pros=texts("pros"), cons=texts("cons"), related=texts("related"), contrast=text_map("contrast"),
         usage_notes=text("usage_notes"), facets=text_map("facets"), sources=_sources(fields.get("sources")),
-        previous_slugs=texts("previous_slugs"),
-        updated=str(updated.value) if updated is not None and updated.kind in ("str", "date") else None,
+        previous_slugs=texts("previous_slugs"), updated=date("updated"),
+        status=text("status") or "draft", reviewed=date("reviewed"), replaced_by=text("replaced_by") or None,
         file_text=result.text,
     )
 
 
-def _sources(node: Node | None) -> tuple[Source, ...]:
+def _sources(node: Node | None) -> tuple[SourceRef, ...]:
     if node is None or node.kind != "seq":
         return ()
     sources = []
@@ -227,6 +269,7 @@ def _sources(node: Node | None) -> tuple[Source, ...]:
         if item.kind != "map":
             continue
         values: dict[str, Any] = {key: value.value for key, value in item.value.items() if value.kind == "str"}
-        if "title" in values:
-            sources.append(Source(values["title"].strip(), values.get("url"), values.get("note")))
+        if "ref" in values:
+            note = values.get("note")
+            sources.append(SourceRef(values["ref"].strip(), note.strip() if note else None))
     return tuple(sources)

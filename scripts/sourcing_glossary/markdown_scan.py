@@ -58,7 +58,7 @@ def code_ranges(text: str) -> Ranges:
     return Ranges(list(zip(fences.starts, fences.ends)) + spans)
 
 
-def _outside_code(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+def outside_code(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
     if "`" not in text and "~~~" not in text:
         return list(pattern.finditer(text))
     code = code_ranges(text)
@@ -69,7 +69,7 @@ def term_links(text: str) -> list[Finding]:
     """Every [[slug]] and [[slug|shown text]] outside code."""
     if "[[" not in text:
         return []
-    return [Finding(m.start(), m.group(1).strip(), m.group(2)) for m in _outside_code(text, TERM_LINK)]
+    return [Finding(m.start(), m.group(1).strip(), m.group(2)) for m in outside_code(text, TERM_LINK)]
 
 
 def raw_html(text: str) -> list[Finding]:
@@ -77,7 +77,7 @@ def raw_html(text: str) -> list[Finding]:
     if "<" not in text:
         return []
     found = []
-    for match in _outside_code(text, _HTML):
+    for match in outside_code(text, _HTML):
         if _AUTOLINK.match(text, match.start()):
             continue
         end = text.find(">", match.start(), match.start() + 40)  # bounded: many '<' without '>' stay linear
@@ -92,7 +92,7 @@ def unsafe_urls(text: str) -> list[Finding]:
         return []
     found = []
     for pattern in (_INLINE_LINK, _REF_DEFINITION):
-        for match in _outside_code(text, pattern):
+        for match in outside_code(text, pattern):
             if not is_safe_url(match.group(1)):
                 found.append(Finding(match.start(1), match.group(1)))
     return found

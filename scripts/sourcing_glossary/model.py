@@ -15,10 +15,39 @@ MATRIX_SLUG = "sourcing-model-matrix"  # /compare/sourcing-model-matrix/ is gene
 RESERVED_COMPARISON_SLUGS = frozenset({"index", MATRIX_SLUG})
 
 
+STATUSES = ("draft", "reviewed", "deprecated")  # an entry's lifecycle; a file without `status` is a draft
+SOURCE_KINDS = {  # kind -> how a source line names it; vendor and blog pages say so, as weaker evidence
+    "standard": "Standard", "regulation": "Law or regulation", "academic": "Academic publication",
+    "book": "Book", "government": "Government publication", "news": "News article",
+    "vendor": "Vendor page", "blog": "Blog or opinion piece", "reference": "Reference work",
+}
+
+
 @dataclass(frozen=True)
-class Source:
+class SourceRecord:
+    """One record of glossary/sources.yml: a publication the entries cite by its id."""
+
+    id: str
     title: str
+    publisher: str
+    kind: str
+    mark: Mark  # where its id is written
+    author: str | None = None
+    date: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD; None when undated
     url: str | None = None
+    accessed: str | None = None
+    note: str | None = None
+
+    @property
+    def kind_label(self) -> str:
+        return SOURCE_KINDS.get(self.kind, self.kind)
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """An entry's `sources` item: a registry id and what that source supports in the entry."""
+
+    ref: str
     note: str | None = None
 
 
@@ -62,14 +91,21 @@ class Entry:
     contrast: dict[str, str] = field(default_factory=dict)
     usage_notes: str = ""
     facets: dict[str, str] = field(default_factory=dict)
-    sources: tuple[Source, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
     previous_slugs: tuple[str, ...] = ()
     updated: str | None = None
+    status: str = "draft"
+    reviewed: str | None = None  # when an editor last checked the entry against its sources
+    replaced_by: str | None = None  # the live term that replaces a deprecated one
     file_text: str = field(default="", repr=False)  # the file as read, to say where things are
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.term, *self.aliases)
+
+    @property
+    def is_deprecated(self) -> bool:
+        return self.status == "deprecated"
 
     def mark(self, path: list[Any], *, key: bool = False) -> Mark:
         tree = self._tree
@@ -126,7 +162,6 @@ class Entry:
             yield ["aliases", index], alias
         yield ["summary"], self.summary
         for index, source in enumerate(self.sources):
-            yield ["sources", index, "title"], source.title
             if source.note:
                 yield ["sources", index, "note"], source.note
 
@@ -137,6 +172,7 @@ class Glossary:
     categories: dict[str, Category]
     facets: dict[str, Facet]
     comparisons: list[Comparison] = field(default_factory=list)
+    sources: dict[str, SourceRecord] = field(default_factory=dict)  # registry id -> record, in file order
     unreadable_slugs: set[str] = field(default_factory=set)  # files that exist but did not parse
 
     def sorted_by_term(self) -> list[Entry]:

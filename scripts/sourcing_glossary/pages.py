@@ -15,14 +15,12 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import markdown_scan
+from . import citations_html, markdown_scan
 from .checks import outgoing_links
 from .mentions import MentionLinker
 from .model import Entry, Glossary
+from .urls import CATEGORIES_DIR, COMPARE_DIR, TERMS_DIR
 
-TERMS_DIR = "terms"
-CATEGORIES_DIR = "categories"
-COMPARE_DIR = "compare"
 
 # Section anchors promised to trainers: never rename these.
 SECTIONS = {
@@ -39,6 +37,8 @@ SECTIONS = {
 # Sections that repeat other pages' text: kept out of the full-text search index.
 UNINDEXED_SECTIONS = frozenset({"related-terms", "referenced-by", "sources"})
 UNINDEXED = ' data-search-exclude="1"'  # the theme's search skips elements with this attribute
+TERM_BOOST = 4  # a term page outranks pages that only mention the term
+DEPRECATED_BOOST = 0.5  # a deprecated term's page ranks below live terms
 
 _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
@@ -107,14 +107,17 @@ def _heading(anchor: str) -> str:
 def term_page(entry: Entry, glossary: Glossary, backlinks: list[Entry], mentions: MentionLinker) -> GeneratedPage:
     # First mentions of other terms become links, except terms this page links anyway.
     linked = {entry.slug} | {link.text for _, text in entry.markdown_fields() for link in markdown_scan.term_links(text)}
+    numbers = citations_html.numbering(glossary, citations_html.entry_source_ids(entry, glossary))
 
     def body(text: str) -> str:
-        return link_terms(mentions.link(text, linked), glossary, TERMS_DIR)
+        return link_terms(mentions.link(numbers.replace(text), linked), glossary, TERMS_DIR)
 
     category = glossary.categories.get(entry.category)
-    out = [front_matter(title=entry.term, description=entry.summary, search={"boost": 4},
+    boost = DEPRECATED_BOOST if entry.is_deprecated else TERM_BOOST
+    out = [front_matter(title=entry.term, description=entry.summary, search={"boost": boost},
                          tags=list(entry.names)),
            f"# {md_text(entry.term)}", ""]
+    out += _status_notice(entry, glossary)
     meta = []
     if entry.aliases:
         meta.append("Also called: " + ", ".join(f"<span class=\"gl-alias\">{html.escape(a)}</span>"
@@ -148,19 +151,36 @@ def term_page(entry: Entry, glossary: Glossary, backlinks: list[Entry], mentions
     others = [e for e in backlinks if e.slug not in entry.related]  # related ones are listed just above
     if others:
         out += [_heading("referenced-by"), "", _entry_list(others, ""), ""]
-    if entry.sources:
-        out += [_heading("sources"), ""]
-        for source in entry.sources:
-            title = md_text(source.title)
-            line = f"- [{title}]({source.url})" if source.url else f"- {title}"
-            out.append(line + (f": {md_text(source.note)}" if source.note else ""))
-        out.append("")
-    footer = [f"<p class=\"gl-footer\"{UNINDEXED}>"]
-    if entry.updated:
-        footer.append(f"Last reviewed <time datetime=\"{entry.updated}\">{entry.updated}</time> · ")
-    footer.append(f"Permalink: <a class=\"gl-permalink\" href=\"./\">/{TERMS_DIR}/{entry.slug}/</a></p>")
-    out += ["".join(footer), ""]
+    if numbers.order:
+        out += [_heading("sources"), "",
+                citations_html.source_list(numbers, citations_html.entry_notes(entry),
+                                           citations_html.sources_page_href(2)), ""]
+    out += [_footer(entry), ""]
     return GeneratedPage(term_uri(entry.slug), "\n".join(out))
+
+
+def _status_notice(entry: Entry, glossary: Glossary) -> list[str]:
+    """The banner of a deprecated term (pointing to its replacement) or the badge of a draft."""
+    if entry.is_deprecated:
+        target = glossary.entries.get(entry.replaced_by or "")
+        use = (f" Use <a href=\"../{target.slug}/\">{html.escape(target.term)}</a> instead." if target else "")
+        return [f"<div class=\"admonition warning gl-deprecated\" role=\"note\"><p class=\"admonition-title\">"
+                f"Deprecated term</p><p>This glossary no longer uses this term; the page stays so that "
+                f"existing links keep working.{use}</p></div>", ""]
+    if entry.status == "draft":
+        return ["<p class=\"gl-status\"><span class=\"gl-badge gl-badge-draft\">Draft</span> Not yet checked "
+                "against its sources by an editor.</p>", ""]
+    return []
+
+
+def _footer(entry: Entry) -> str:
+    footer = [f"<p class=\"gl-footer\"{UNINDEXED}>"]
+    if entry.reviewed:
+        footer.append(f"Reviewed against its sources <time datetime=\"{entry.reviewed}\">{entry.reviewed}</time> · ")
+    if entry.updated:
+        footer.append(f"Last changed <time datetime=\"{entry.updated}\">{entry.updated}</time> · ")
+    footer.append(f"Permalink: <a class=\"gl-permalink\" href=\"./\">/{TERMS_DIR}/{entry.slug}/</a></p>")
+    return "".join(footer)
 
 
 def _entry_list(entries: list[Entry], prefix: str) -> str:
@@ -208,16 +228,4 @@ def category_pages(glossary: Glossary) -> list[GeneratedPage]:
                 _entry_list(members, f"../{TERMS_DIR}/") if members else "_No terms yet._", "", "</div>", ""]
         pages.append(GeneratedPage(f"{CATEGORIES_DIR}/{key}.md", "\n".join(body), in_nav=True))
     pages.insert(0, GeneratedPage(f"{CATEGORIES_DIR}/index.md", "\n".join(overview) + "\n", in_nav=True))
-    return pages
-
-
-def all_pages(glossary: Glossary) -> list[GeneratedPage]:
-    links = backlinks(glossary)
-    mentions = MentionLinker(glossary)
-    pages = [term_page(entry, glossary, links.get(slug, []), mentions) for slug, entry in glossary.entries.items()]
-    pages.append(index_page(glossary))
-    pages += category_pages(glossary)
-    from .comparisons import comparison_pages  # here, not at the top: comparisons builds on this module
-
-    pages += comparison_pages(glossary)
     return pages

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .pages import CATEGORIES_DIR, TERMS_DIR
+from .urls import CATEGORIES_DIR, TERMS_DIR
 from .site_data import term_url
 
 

@@ -21,6 +21,8 @@ summary: TODO one plain-text sentence that explains {term_text} on its own.
 definition: |
   TODO the full explanation, in Markdown. Link other terms with `[[slug]]`.
 related: []
+sources: []
+status: draft
 updated: {today}
 """
 

@@ -8,7 +8,6 @@ which lists every error instead of the first.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 import unicodedata
@@ -21,6 +20,7 @@ import fastjsonschema
 import jsonschema
 
 from .problems import Mark, Problem
+from .suggest import did_you_mean
 from .yamltree import Node
 
 _TYPE_WORDS = {"string": "text", "array": "a list", "object": "a mapping of names to values",
@@ -75,9 +75,7 @@ class SchemaChecker:
             problems = []
             for key in (key for key in error.instance if key not in allowed):
                 mark = root.locate(path + [key], key=True)
-                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-                hint = (f"did you mean '{close[0]}'?" if close
-                        else "allowed fields: " + ", ".join(allowed))
+                hint = did_you_mean(key, allowed) or "allowed fields: " + ", ".join(allowed)
                 scope = f" in {where}" if path else ""
                 problems.append(mark.problem("unknown-field", f"unknown field '{key}'{scope}", hint))
             return problems
@@ -124,6 +122,11 @@ class SchemaChecker:
             return problems
         if validator == "pattern":
             return [_pattern_problem(mark, path, where, error)]
+        if validator == "enum":
+            allowed = [str(value) for value in error.validator_value]
+            hint = did_you_mean(str(error.instance), allowed)
+            return [mark.problem("unknown-value", f"{where} is '{error.instance}', which is not one of its values",
+                                 (hint + " " if hint else "") + "allowed: " + ", ".join(allowed))]
         # a rule the schema gained after this file was written: name it, without Python's repr
         return [mark.problem("invalid-value", f"{where} breaks the schema rule "
                                               f"'{validator}: {json.dumps(error.validator_value)}'",
@@ -182,9 +185,12 @@ def _pattern_problem(mark: Mark, path: list[Any], where: str, error: jsonschema.
     if last == "url":
         return mark.problem("bad-url", f"the source link '{value}' is not an http:// or https:// address",
                             "use the full web address starting with https://")
-    if last == "updated":
+    if last in ("updated", "reviewed", "accessed"):
         return mark.problem("bad-date", f"'{value}' is not a date in the form YYYY-MM-DD",
                             "write the date as e.g. 2026-11-23")
+    if last == "date":
+        return mark.problem("bad-date", f"'{value}' is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD",
+                            "write the publication date as e.g. 2017, 2017-06 or 2017-06-15")
     if "\n" in value:  # also a trailing one from a block: "text\n\n" is not a single line
         return mark.problem("multiline-text", f"{where} must be a single line",
                             "write it on one line; use the definition for longer text")

@@ -14,7 +14,7 @@ def term_url(base_url: str, slug: str) -> str:
 
 def terms_json(glossary: Glossary, base_url: str) -> str:
     """Every term's slug, name, aliases, summary, canonical URL (relative to the site root
-    when base_url is empty), category and related slugs, sorted by slug."""
+    when base_url is empty), category, related slugs, status and replacement, sorted by slug."""
     terms = [{
         "slug": entry.slug,
         "term": entry.term,
@@ -23,5 +23,7 @@ def terms_json(glossary: Glossary, base_url: str) -> str:
         "url": term_url(base_url, entry.slug),
         "category": entry.category,
         "related": [slug for slug in entry.related if slug in glossary.entries],
+        "status": entry.status,
+        "replaced_by": entry.replaced_by,
     } for entry in glossary.entries.values()]
     return json.dumps({"version": 1, "terms": terms}, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"

@@ -166,6 +166,7 @@
     var prepared = terms.map(function (t) {
       return {
         slug: t.slug, term: t.term, summary: t.summary, aliases: t.aliases || [],
+        deprecated: t.status === "deprecated" ? 1 : 0,  // listed after every live term
         names: [t.term].concat(t.aliases || []).map(function (n, i) {
           var a = analyse(n); a.original = n; a.isTerm = i === 0; return a;
         }),
@@ -208,7 +209,7 @@
       });
     }
     results.sort(function (a, b) {
-      return b.score - a.score || a.term.term.length - b.term.term.length || (a.term.term < b.term.term ? -1 : 1);
+      return a.term.deprecated - b.term.deprecated || b.score - a.score || a.term.term.length - b.term.term.length || (a.term.term < b.term.term ? -1 : 1);
     });
     return results.slice(0, limit);
   }
