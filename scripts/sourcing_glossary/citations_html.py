@@ -69,7 +69,7 @@ def source_line(record: SourceRecord) -> str:
     parts.append(html.escape(record.date) if record.date else "Undated")
     weak = " gl-kind-weak" if record.kind in WEAK_KINDS else ""
     parts.append(f"<span class=\"gl-kind gl-kind-{record.kind}{weak}\">{html.escape(record.kind_label)}</span>")
-    line = ". ".join(parts) + "."
+    line = join_parts(parts)
     if record.url:
         url = html.escape(record.url)
         line += f" <a class=\"gl-source-url\" href=\"{url}\">{url}</a>"
@@ -77,6 +77,11 @@ def source_line(record: SourceRecord) -> str:
             line += f" (accessed {html.escape(record.accessed)})"
         line += "."
     return line
+
+
+def join_parts(parts: list[str]) -> str:
+    """'Title. Publisher. 2017.': one full stop after each part, none doubled ('Vendor Inc.')."""
+    return " ".join(part if part.endswith(".") else part + "." for part in parts)
 
 
 def source_list(numbers: Numbering, notes: dict[str, str], sources_page: str) -> str:

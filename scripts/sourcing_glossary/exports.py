@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import citations, csvformat, markdown_scan
-from .citations_html import entry_source_ids
+from .citations_html import entry_source_ids, join_parts
 from .model import Entry, Glossary, SourceRecord
 from .publication import Publication
 from .urls import SOURCES_DIR
@@ -161,7 +161,7 @@ def _source_iri(record: SourceRecord, site: Publication) -> str:
 def _citation_text(record: SourceRecord) -> str:
     parts = [record.title, record.publisher, *([record.author] if record.author else []),
              record.date or "undated", record.kind_label]
-    return ". ".join(parts) + "."
+    return join_parts(parts)
 
 
 EXPORTERS: dict[str, Callable[[Glossary, Publication], str]] = {
