@@ -115,7 +115,8 @@ def _entry_yaml(index: int, terms: list[SyntheticTerm], categories: list[str],
         f"{me.term} is a way of organising [[{links[0].slug}]] work so that {_sentence(rng, 8).lower()}\n"
         f"{_sentence(rng, 10)} It differs from [[{links[1].slug}|{links[1].term.lower()}]] in who owns the "
         f"{rng.choice(_FILLER)} and how the {rng.choice(_FILLER)} is measured.\n\n"
-        f"{_sentence(rng, 10)} Teams that adopt it usually review the [[{links[2].slug}]] first.")
+        f"{_sentence(rng, 10)} Teams that adopt it usually review the [[{links[2].slug}]] first "
+        f"[@{_source_id(index)}].")
     lines = [
         "# yaml-language-server: $schema=../schema.json",
         f"term: {me.term}",
@@ -132,11 +133,31 @@ def _entry_yaml(index: int, terms: list[SyntheticTerm], categories: list[str],
         "usage_notes: |", f"  {_sentence(rng, 8)} Often discussed with {related[3].term.lower()}.",
         "facets:", *(f"  {facet}: {rng.choice(values)}" for facet, values in facets.items()),
         "sources:",
-        f"  - title: {me.term} in practice",
-        f"    url: https://example.org/sources/{me.slug}",
+        f"  - ref: {_source_id(index)}",
         f"    note: {_sentence(rng, 8)}",
         f"updated: 2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "status: reviewed",
+        f"reviewed: 2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
     ]
+    return "\n".join(lines) + "\n"
+
+
+TERMS_PER_SOURCE = 5  # a registry record is cited by a handful of terms
+
+
+def _source_id(index: int) -> str:
+    return f"bench-source-{index // TERMS_PER_SOURCE}"
+
+
+def _sources_yaml(count: int) -> str:
+    """The registry the synthetic entries cite: every record cited, every second one with a url."""
+    lines = ["sources:"]
+    for number in range((count + TERMS_PER_SOURCE - 1) // TERMS_PER_SOURCE):
+        lines += [f"  bench-source-{number}:", f"    title: Synthetic source number {number}",
+                  "    publisher: Benchmark Press", f"    date: \"{2000 + number % 26}\"",
+                  f"    kind: {('reference', 'vendor', 'academic', 'news')[number % 4]}"]
+        if number % 2:
+            lines += [f"    url: https://example.org/sources/{number}", "    accessed: \"2026-12-01\""]
     return "\n".join(lines) + "\n"
 
 
@@ -156,6 +177,7 @@ def generate_glossary(project: Path, count: int) -> list[SyntheticTerm]:
     folder.mkdir()
     for index, term in enumerate(terms):
         (folder / f"{term.slug}.yml").write_text(_entry_yaml(index, terms, categories, facets, rng), encoding="utf-8")
+    (project / "glossary" / "sources.yml").write_text(_sources_yaml(count), encoding="utf-8")
     return terms
 
 
