@@ -8,11 +8,12 @@ from pathlib import Path
 
 import yaml
 
+from sourcing_glossary.publication import PLACEHOLDER_URL
 from conftest import REPO
 from sourcing_glossary import search_index
 from sourcing_glossary.structured_data import script
 
-SITE_URL = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]
+SITE_URL = PLACEHOLDER_URL  # mkdocs.yml's site_url when GLOSSARY_SITE_URL is not set, as in the tests
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 TERM_COUNT = len(list((REPO / "glossary" / "terms").glob("*.yml")))
 

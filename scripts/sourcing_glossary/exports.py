@@ -173,5 +173,12 @@ def site_exports(glossary: Glossary, site: Publication, schema: Path) -> Iterato
     against: one at a time, as for thousands of terms each export is megabytes."""
     for name, export in EXPORTERS.items():
         yield f"{EXPORTS_DIR}/{FILE_NAMES[name]}", export(glossary, site)
-    yield f"{EXPORTS_DIR}/{SCHEMA_FILE}", schema.read_text(encoding="utf-8")
+    yield f"{EXPORTS_DIR}/{SCHEMA_FILE}", published_schema(schema, site)
+
+
+def published_schema(schema: Path, site: Publication) -> str:
+    """The JSON Schema of the export, identified by its address on this site."""
+    data = json.loads(schema.read_text(encoding="utf-8"))
+    data["$id"] = site.url(f"{EXPORTS_DIR}/{SCHEMA_FILE}")
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -7,6 +7,7 @@ MkDocs; this file only wires them into MkDocs' events.
 from __future__ import annotations
 
 import logging
+import os
 import tempfile
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from . import exports, search_index, structured_data, urllock
 from .handout import Handouts
 from .load import Layout, forget_sources
-from .publication import Publication
+from .publication import ALLOW_PLACEHOLDER, PLACEHOLDER_URL, Publication
 from .site_pages import generated_pages
 from .redirects import redirect_pages
 from .report import render_text
@@ -48,6 +49,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.layout = Layout(root=root, data=Path(self.config.glossary_dir))
         self.validation = validate(self.layout)
         self.site = Publication(config.site_name, config.site_url or "")
+        self._warn_about_placeholder_url()
         for problem in self.validation.warnings:
             log.warning(render_text([problem], 0).splitlines()[0])
         if self.validation.errors:
@@ -57,6 +59,16 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         markdown = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
         self.handouts = Handouts(self.validation.glossary, self.site, lambda text: markdown.reset().convert(text))
         return config
+
+    def _warn_about_placeholder_url(self) -> None:
+        """A site published with the placeholder address hands out links that lead nowhere."""
+        if not self.site.uses_placeholder:
+            return
+        say = log.info if os.environ.get(ALLOW_PLACEHOLDER) else log.warning
+        say(f"glossary: site_url is still the placeholder {PLACEHOLDER_URL}: canonical links, the sitemap, "
+            "JSON-LD, the exports, terms.json, 'glossary show' and 'glossary check-links' all point there. "
+            "Set GLOSSARY_SITE_URL=https://your-host/path/ (or site_url in mkdocs.yml) to the published address; "
+            f"{ALLOW_PLACEHOLDER}=1 allows the placeholder.")
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         glossary = self.validation.glossary

@@ -9,10 +9,18 @@ from .urls import CATEGORIES_DIR, TERMS_DIR
 from .site_data import term_url
 
 
+PLACEHOLDER_URL = "https://sourcing-glossary.example.org/"  # mkdocs.yml's default until a team sets its own
+ALLOW_PLACEHOLDER = "GLOSSARY_ALLOW_PLACEHOLDER_URL"  # set to build with the placeholder without a warning
+
+
 @dataclass(frozen=True)
 class Publication:
     name: str
     base_url: str  # '' when mkdocs.yml has no site_url: URLs are then relative to the site root
+
+    @property
+    def uses_placeholder(self) -> bool:
+        return self.base_url.rstrip("/") == PLACEHOLDER_URL.rstrip("/")
 
     def url(self, path: str = "") -> str:
         return f"{self.base_url.rstrip('/')}/{path}"
