@@ -242,7 +242,8 @@ def test_the_trainers_guide_lists_every_section_anchor() -> None:
 
 
 def test_anchors_computed_from_the_glossary_match_the_built_site(built_site: Path) -> None:
-    """check-links needs no built site: this guards that its idea of each page's headings is MkDocs' own."""
+    """check-links needs no built site: this guards that its idea of each page's anchors (headings,
+    and the numbered source lines) is what the built pages have."""
     root = built_site.parent
     pages_docs = {str(p.relative_to(root / "docs")): p.read_text(encoding="utf-8")
                   for p in (root / "docs").rglob("*.md") if "overrides" not in p.parts}
@@ -252,4 +253,4 @@ def test_anchors_computed_from_the_glossary_match_the_built_site(built_site: Pat
 
     for path, anchors in site.pages.items():
         html = (built_site / path.lstrip("/") / "index.html").read_text(encoding="utf-8")
-        assert set(re.findall(r'<h[1-6][^>]* id="([^"]+)"', html)) == set(anchors), path
+        assert set(re.findall(r'<(?:h[1-6]|li)[^>]* id="([^"]+)"', html)) == set(anchors), path

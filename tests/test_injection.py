@@ -34,7 +34,7 @@ RUNNABLE = """() => {
 def hostile_site(tmp_path_factory: pytest.TempPathFactory):
     root = copy_project(tmp_path_factory.mktemp("hostile"), terms=[])
     for path in FIXTURES.glob("*.yml"):
-        shutil.copy(path, root / "glossary" / "terms" / path.name)
+        shutil.copy(path, root / "glossary" / ("" if path.name == "sources.yml" else "terms") / path.name)
     validation = run_glossary("validate", cwd=root)
     assert validation.returncode == 0, validation.stdout  # the attempts are valid entries
     run_glossary("build", cwd=root, check=True)
@@ -112,3 +112,20 @@ def test_alias_redirect_and_handout_run_nothing(hostile_page, hostile_site: str)
     hostile_page.goto(hostile_site + "/print/")
     assert "<script>window.__pwned=1</script>" in hostile_page.locator("body").inner_text()
     _assert_nothing_ran(hostile_page)
+
+
+def test_source_records_are_shown_as_text_wherever_they_are_listed(hostile_page, hostile_site: str) -> None:
+    """A registry record's fields reach the term page's source list, its citations' accessible
+    names, the Sources page and the handout as text, and its address stays one attribute."""
+    for path in ("/terms/evil-term/", "/sources/", "/print/"):
+        hostile_page.goto(hostile_site + path)
+        text = hostile_page.locator("article.md-content__inner").inner_text()
+        for shown in ("<script>window.__pwned=1</script> &lt;img src=x onerror=window.__pwned=1&gt;",
+                      "<img src=x onerror=window.__pwned=1>", "\"><svg onload=window.__pwned=1>"):
+            assert shown in text, (path, shown)
+        hrefs = hostile_page.eval_on_selector_all("a.gl-source-url", "links => links.map(a => a.getAttribute('href'))")
+        assert hrefs and set(hrefs) == {'https://example.org/a?b="><script>window.__pwned=1</script>'}
+        _assert_nothing_ran(hostile_page)
+    hostile_page.goto(hostile_site + "/terms/evil-term/")
+    label = hostile_page.locator(".gl-cite a").first.get_attribute("aria-label")
+    assert label == "Source 1: <script>window.__pwned=1</script> &lt;img src=x onerror=window.__pwned=1&gt;"

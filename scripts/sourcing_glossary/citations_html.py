@@ -35,6 +35,11 @@ class Numbering:
     order: tuple[str, ...]
     anchor_prefix: str  # the id of source x's line is anchor_prefix + x
 
+    @property
+    def anchors(self) -> tuple[str, ...]:
+        """The ids of the source lines, which links (and trainers) may point at."""
+        return tuple(self.anchor_prefix + source_id for source_id in self.order)
+
     def number(self, source_id: str) -> int:
         return self.order.index(source_id) + 1
 
@@ -59,6 +64,15 @@ class Numbering:
 
 def numbering(glossary: Glossary, ids: Iterable[str], anchor_prefix: str = "source-") -> Numbering:
     return Numbering(glossary.sources, tuple(ids), anchor_prefix)
+
+
+def handout_numbering(entry: Entry, glossary: Glossary) -> Numbering:
+    """A handout holds many terms: each term's source lines have ids that start with its slug."""
+    return numbering(glossary, entry_source_ids(entry, glossary), anchor_prefix=f"{entry.slug}-source-")
+
+
+def source_anchors(entry: Entry, glossary: Glossary) -> tuple[str, ...]:
+    return handout_numbering(entry, glossary).anchors
 
 
 def source_line(record: SourceRecord) -> str:

@@ -103,7 +103,7 @@ def comparison_page(comparison: Comparison, glossary: Glossary) -> GeneratedPage
     if numbers.order:
         out += ["## Sources", "", citations_html.source_list(numbers, {}, citations_html.sources_page_href(2)), ""]
     out += _footer(_has_matrix(glossary))
-    return GeneratedPage(f"{COMPARE_DIR}/{comparison.slug}.md", "\n".join(out), in_nav=True)
+    return GeneratedPage(f"{COMPARE_DIR}/{comparison.slug}.md", "\n".join(out), in_nav=True, anchors=numbers.anchors)
 
 
 def _has_matrix(glossary: Glossary) -> bool:

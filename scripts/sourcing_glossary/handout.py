@@ -49,7 +49,8 @@ def _page(key: str | None, title: str, intro: str, glossary: Glossary, site: Pub
            "</nav>", "", f"# {md_text(title)}", "",
            f"<p class=\"gl-handout-intro\">{html.escape(intro)} {len(terms)} terms, from "
            f"{html.escape(site.index_url)}</p>", "", TERMS_MARKER, ""]
-    return GeneratedPage(src_uri, "\n".join(out), anchors=tuple(entry.slug for entry in terms))
+    anchors = [(entry.slug, *citations_html.source_anchors(entry, glossary)) for entry in terms]
+    return GeneratedPage(src_uri, "\n".join(out), anchors=tuple(anchor for group in anchors for anchor in group))
 
 
 def handout_pages(glossary: Glossary, site: Publication) -> list[GeneratedPage]:
@@ -101,8 +102,7 @@ class Handouts:
     def _render_body(self, entry: Entry) -> str:
         """Citations link to the term's own numbered sources, below its pros and cons: a
         handout holds many terms, so each source line's id starts with the term's slug."""
-        numbers = citations_html.numbering(self.glossary, citations_html.entry_source_ids(entry, self.glossary),
-                                           anchor_prefix=f"{entry.slug}-source-")
+        numbers = citations_html.handout_numbering(entry, self.glossary)
 
         def markdown(text: str) -> str:
             linked = link_terms(numbers.replace(text), self.glossary, PRINT_DIR,

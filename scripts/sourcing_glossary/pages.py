@@ -156,7 +156,7 @@ def term_page(entry: Entry, glossary: Glossary, backlinks: list[Entry], mentions
                 citations_html.source_list(numbers, citations_html.entry_notes(entry),
                                            citations_html.sources_page_href(2)), ""]
     out += [_footer(entry), ""]
-    return GeneratedPage(term_uri(entry.slug), "\n".join(out))
+    return GeneratedPage(term_uri(entry.slug), "\n".join(out), anchors=numbers.anchors)
 
 
 def _status_notice(entry: Entry, glossary: Glossary) -> list[str]:

@@ -19,7 +19,8 @@ import re
 from pathlib import Path
 
 from .model import Glossary
-from .pages import TERMS_DIR, UNINDEXED, UNINDEXED_SECTIONS
+from .pages import UNINDEXED, UNINDEXED_SECTIONS
+from .urls import COMPARE_DIR, TERMS_DIR
 
 INDEX_FILE = "search/search_index.json"  # where the theme's page looks
 DOCS_FILE = "search/search_docs.json"  # the whole index, as the theme wrote it
@@ -31,12 +32,13 @@ _CONFIG_PREFIX = '{"config":'
 
 def page_content(src_uri: str, html: str, glossary: Glossary) -> str:
     """A generated page's HTML with the sections that repeat other pages marked for the
-    theme's search to skip: a term page's UNINDEXED_SECTIONS, and the A-Z index's letters
-    (its lists are marked in the Markdown already; a heading must carry the mark itself)."""
+    theme's search to skip: the UNINDEXED_SECTIONS of a term or comparison page, and the A-Z
+    index's letters (its lists are marked in the Markdown already; a heading must carry the
+    mark itself)."""
     if src_uri == f"{TERMS_DIR}/index.md":
         return _HEADING.sub(lambda match: match[0] + UNINDEXED, html)
     slug = src_uri.removeprefix(f"{TERMS_DIR}/").removesuffix(".md")
-    if src_uri.startswith(f"{TERMS_DIR}/") and slug in glossary.entries:
+    if (src_uri.startswith(f"{TERMS_DIR}/") and slug in glossary.entries) or src_uri.startswith(f"{COMPARE_DIR}/"):
         return _HEADING.sub(lambda match: match[0] + UNINDEXED if match[1] in UNINDEXED_SECTIONS else match[0], html)
     return html
 

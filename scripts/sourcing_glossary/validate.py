@@ -32,5 +32,5 @@ def validate(layout: Layout) -> Validation:
     glossary, problems = load_glossary(layout)
     problems += check_glossary(glossary)
     files = sum(1 for p in layout.terms.glob("*") if p.is_file()) if layout.terms.is_dir() else 0
-    files += sum(1 for p in (layout.categories, layout.comparisons) if p.is_file())
+    files += sum(1 for p in (layout.categories, layout.comparisons, layout.sources) if p.is_file())
     return Validation(glossary, sort_problems(problems), files)
