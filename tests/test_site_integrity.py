@@ -4,6 +4,7 @@ because what breaks can depend on how many pages are built and in what order."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,8 @@ SHOWN = 20  # problems listed in a failure; the count says how many there are
 
 @pytest.fixture(scope="module")
 def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project with 1,000 synthetic terms beside its own, built once."""
+    """The real project with 1,000 synthetic terms beside its own terms (its hand-written pages
+    and navigation link to those), built once."""
     root = copy_project(tmp_path_factory.mktemp("synthetic-site"))
     bench.add_synthetic_terms(root / "glossary", SYNTHETIC_TERMS)
     run_glossary("build", cwd=root, check=True)
@@ -33,30 +35,26 @@ def site(request: pytest.FixtureRequest) -> Site:
     return read_site(folder, load_site_config(REPO / "mkdocs.yml").site_url)
 
 
-def listed(problems: list[str]) -> str:
-    return f"{len(problems)} problems:\n" + "\n".join(problems[:SHOWN])
+def assert_none(problems: Iterator[str]) -> None:
+    found = list(problems)
+    assert not found, f"{len(found)} problems:\n" + "\n".join(found[:SHOWN])
 
 
 def test_navigation_names_every_page_by_its_title(site: Site) -> None:
-    problems = list(navigation_problems(site))
-    assert not problems, listed(problems)
+    assert_none(navigation_problems(site))
 
 
 def test_every_internal_link_and_anchor_resolves(site: Site) -> None:
-    problems = list(link_problems(site))
-    assert not problems, listed(problems)
+    assert_none(link_problems(site))
 
 
 def test_every_page_has_one_h1_and_a_title(site: Site) -> None:
-    problems = list(heading_problems(site))
-    assert not problems, listed(problems)
+    assert_none(heading_problems(site))
 
 
 def test_every_json_ld_block_parses(site: Site) -> None:
-    problems = list(json_ld_problems(site))
-    assert not problems, listed(problems)
+    assert_none(json_ld_problems(site))
 
 
 def test_every_page_in_the_sitemap_exists(site: Site) -> None:
-    problems = list(sitemap_problems(site))
-    assert not problems, listed(problems)
+    assert_none(sitemap_problems(site))
