@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterator
 from http import HTTPStatus
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -150,12 +151,10 @@ def page(browser: object, site_url: str) -> Iterator[object]:
     new_page.external_requests = []  # type: ignore[attr-defined]
     new_page.failed_requests = []  # type: ignore[attr-defined]
 
-    def console(message: object) -> None:
-        if message.type != "error":  # type: ignore[attr-defined]
-            return
-        own_status = message.location.get("url") == new_page.url  # type: ignore[attr-defined]
-        if not (own_status and message.text.startswith("Failed to load resource")):  # type: ignore[attr-defined]
-            new_page.console_errors.append(message.text)  # type: ignore[attr-defined]
+    def console(message: Any) -> None:
+        own_status = message.location.get("url") == new_page.url and message.text.startswith("Failed to load resource")
+        if message.type == "error" and not own_status:
+            new_page.console_errors.append(message.text)
 
     new_page.on("console", console)
     new_page.on("pageerror", lambda e: new_page.console_errors.append(str(e)))
