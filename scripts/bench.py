@@ -37,6 +37,8 @@ from typing import Any
 import yaml
 
 from sourcing_glossary import search_index
+from sourcing_glossary.checks import name_key, published_paths
+from sourcing_glossary.load import Layout, load_glossary
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -80,16 +82,18 @@ class SyntheticTerm:
     aliases: tuple[str, ...]
 
 
-def _names(count: int, rng: random.Random) -> list[SyntheticTerm]:
-    combos = [(q, s, h) for q in _QUALIFIERS for s in _SUBJECTS for h in _HEADS]
+def _names(count: int, rng: random.Random, claimed: set[str]) -> list[SyntheticTerm]:
+    """`count` distinct terms; none takes a name or URL slug in `claimed` (as name_key compares)."""
+    combos = [(q, s, h) for q in _QUALIFIERS for s in _SUBJECTS for h in _HEADS
+              if not claimed & {f"{q}-{s}-{h}", name_key(f"{q} {s} {h}"), name_key(f"{q}-{s} {h}")}]
     picked = rng.sample(combos, count)
-    taken_acronyms: set[str] = set()
+    taken_acronyms = set(claimed)
     terms = []
     for qualifier, subject, head in picked:
         acronym = (qualifier[0] + subject[0] + head[0]).upper()
         aliases = [f"{qualifier}-{subject} {head}"]  # spelling variant: same slug, so no redirect
-        if acronym not in taken_acronyms:  # acronyms must name one entry each; later ones go without
-            taken_acronyms.add(acronym)
+        if name_key(acronym) not in taken_acronyms:  # acronyms must name one entry each; later ones go without
+            taken_acronyms.add(name_key(acronym))
             aliases.insert(0, acronym)
         terms.append(SyntheticTerm(f"{qualifier}-{subject}-{head}", f"{qualifier.capitalize()} {subject} {head}",
                                    tuple(aliases)))
@@ -168,17 +172,31 @@ def generate_glossary(project: Path, count: int) -> list[SyntheticTerm]:
     shutil.copytree(REPO / "docs", project / "docs")
     shutil.copytree(REPO / "glossary", project / "glossary",
                     ignore=shutil.ignore_patterns("terms", "comparisons.yml", "urls.lock"))
-    declared = yaml.safe_load((project / "glossary" / "categories.yml").read_text(encoding="utf-8"))
+    (project / "glossary" / "terms").mkdir()
+    return add_synthetic_terms(project / "glossary", count)
+
+
+def add_synthetic_terms(glossary_dir: Path, count: int) -> list[SyntheticTerm]:
+    """Write `count` synthetic entries into glossary_dir/terms/, beside the entries already
+    there, taking none of their names or URLs (the tests add them to the real glossary, whose
+    hand-written pages link to its own terms). The same count and entries give the same files."""
+    declared = yaml.safe_load((glossary_dir / "categories.yml").read_text(encoding="utf-8"))
     categories = list(declared["categories"])
     facets = {key: list(facet["values"]) for key, facet in declared.get("facets", {}).items()}
     rng = random.Random(SEED + count)
-    terms = _names(count, rng)
-    folder = project / "glossary" / "terms"
-    folder.mkdir()
+    terms = _names(count, rng, _claimed(glossary_dir))
+    folder = glossary_dir / "terms"
     for index, term in enumerate(terms):
         (folder / f"{term.slug}.yml").write_text(_entry_yaml(index, terms, categories, facets, rng), encoding="utf-8")
     (project / "glossary" / "sources.yml").write_text(_sources_yaml(count), encoding="utf-8")
     return terms
+
+
+def _claimed(glossary_dir: Path) -> set[str]:
+    """The names (as name_key compares them) and URL slugs of the entries in glossary_dir."""
+    glossary, _ = load_glossary(Layout(root=glossary_dir.parent, data=glossary_dir))
+    return {key for entry in glossary.entries.values()
+            for key in (entry.slug, *published_paths(entry), *map(name_key, entry.names))}
 
 
 def write_reference(glossary_project: Path, reference: Path) -> None:

@@ -11,7 +11,9 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from http import HTTPStatus
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -93,7 +95,23 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _StaticHost(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site as GitHub Pages and nginx do: a missing path is answered with the
+    site's 404.html (status 404), whatever folder it seems to be in. Logs nothing."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        not_found = Path(self.directory, "404.html")
+        if code != HTTPStatus.NOT_FOUND or not not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = not_found.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
@@ -104,7 +122,7 @@ def search_documents(site: Path) -> list[dict]:
 
 
 def serve_folder(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+    handler = functools.partial(_StaticHost, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}", server
@@ -136,14 +154,26 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser: object, site_url: str) -> Iterator[object]:
-    """A fresh browser page. Requests that leave localhost are blocked and recorded, and
-    console errors are collected: tests assert both are empty where it matters."""
+    """A fresh browser page. Requests that leave localhost are blocked and recorded; console
+    errors and failed requests are collected: tests assert they are empty where it matters.
+    The status of the page itself is not among them (a 404 page is meant to answer 404): tests
+    read it from what `goto` returns."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
     new_page = context.new_page()
     new_page.console_errors = []  # type: ignore[attr-defined]
     new_page.external_requests = []  # type: ignore[attr-defined]
-    new_page.on("console", lambda m: m.type == "error" and new_page.console_errors.append(m.text))
+    new_page.failed_requests = []  # type: ignore[attr-defined]
+
+    def console(message: Any) -> None:
+        own_status = message.location.get("url") == new_page.url and message.text.startswith("Failed to load resource")
+        if message.type == "error" and not own_status:
+            new_page.console_errors.append(message.text)
+
+    new_page.on("console", console)
     new_page.on("pageerror", lambda e: new_page.console_errors.append(str(e)))
+    new_page.on("requestfailed", lambda r: new_page.failed_requests.append(f"{r.url}: {r.failure}"))
+    new_page.on("response", lambda r: r.status >= 400 and not r.request.is_navigation_request()
+                and new_page.failed_requests.append(f"{r.url}: HTTP {r.status}"))
 
     def route(route: object) -> None:
         request_url = route.request.url  # type: ignore[attr-defined]

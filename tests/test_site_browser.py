@@ -30,11 +30,20 @@ def test_following_a_related_link_opens_that_term(page, site_url: str) -> None:
     assert page.console_errors == []
 
 
-def test_every_page_kind_loads_without_console_errors_or_outside_requests(page, site_url: str) -> None:
-    for path in ("/", "/terms/", "/categories/", "/categories/sourcing-models/", "/editors/", "/terms/bpo/"):
-        page.goto(site_url + path)
-        page.wait_for_load_state("networkidle")
+# One page of each kind; the 404 page where a broken link lands readers, at a missing nested path.
+CRAWL = [("/", 200), ("/terms/", 200), ("/terms/outsourcing/", 200), ("/compare/outsourcing-vs-offshoring/", 200),
+         ("/categories/sourcing-models/", 200), ("/print/sourcing-models/", 200), ("/editors/", 200),
+         ("/terms/bpo/", 200), ("/terms/no-such-term/", 404)]
+
+
+@pytest.mark.parametrize("path, status", CRAWL)
+def test_every_page_kind_loads_without_console_errors_or_failed_requests(page, site_url: str, path: str,
+                                                                        status: int) -> None:
+    response = page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    assert response.status == status
     assert page.console_errors == []
+    assert page.failed_requests == []
     assert page.external_requests == []
 
 

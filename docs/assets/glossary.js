@@ -5,7 +5,9 @@
   "use strict";
 
   var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
-  var siteRoot = new URL((config.base || ".") + "/", location.href);
+  // base is relative on most pages ("../.."), absolute on the 404 page ("/"), which may be
+  // served at any missing path: "/" + "/" would be a scheme-relative URL with no host.
+  var siteRoot = new URL((config.base || ".").replace(/\/?$/, "/"), location.href);
   /* ---- The term finder: matching runs in a worker (assets/javascripts/workers/glossary-finder.js)
    * that reads terms.json itself, so the page stays free while a reader types ---- */
 

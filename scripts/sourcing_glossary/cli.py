@@ -180,8 +180,13 @@ def cmd_show(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     if not found.exact:
         print(f"(closest match for '{args.term}')", file=sys.stderr)
+    from markdown import Markdown
+
+    markdown = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     width = min(shutil.get_terminal_size().columns, 100)
-    sys.stdout.write(lookup.render_term(found.entry, glossary, _publication(config), width))
+    sys.stdout.write(lookup.render_term(found.entry, glossary, _publication(config), width,
+                                        render=lambda text: markdown.reset().convert(text),
+                                        styled=sys.stdout.isatty()))
     return EXIT_OK
 
 

@@ -9,9 +9,11 @@ from dataclasses import dataclass
 
 from .checks import name_key
 from .exports import flatten_links
+from .handout import Render
 from .model import Entry, Glossary
 from .publication import Publication
 from .schema import slugify
+from .terminal_text import terminal_lines
 
 CLOSE_ENOUGH = 0.75  # difflib ratio: 'offshorring' -> 'offshoring' is 0.95, 'outsource' -> 'outsourcing' 0.9
 CLEAR_LEAD = 0.05  # the best match wins only when no other term comes this close to it
@@ -59,7 +61,20 @@ def _distinct(entries: list[Entry]) -> list[Entry]:
     return list(dict.fromkeys(entries))
 
 
-def render_term(entry: Entry, glossary: Glossary, site: Publication, width: int = 80) -> str:
+def render_term(entry: Entry, glossary: Glossary, site: Publication, width: int = 80, *,
+                render: Render, styled: bool = False) -> str:
+    """The entry for a terminal `width` columns wide. Its Markdown is rendered by `render`, as the
+    site renders it, and shown as text: bold and italic as ANSI styles when `styled`."""
+
+    def text(markdown: str, lead: str) -> list[str]:
+        """`markdown` laid out after `lead`, its further lines indented as far."""
+        lines = terminal_lines(render(flatten_links(markdown, glossary)), width - len(lead), styled=styled)
+        indents = [lead] + [" " * len(lead)] * (len(lines) - 1)
+        return [indent + line if line else "" for indent, line in zip(indents, lines)]
+
+    def section(title: str, texts: list[str], lead: str) -> list[str]:
+        return ["", title.upper(), *(line for markdown in texts for line in text(markdown, lead))] if texts else []
+
     category = glossary.categories.get(entry.category)
     out = [entry.term, "=" * len(entry.term)]
     if entry.aliases:
@@ -67,40 +82,15 @@ def render_term(entry: Entry, glossary: Glossary, site: Publication, width: int 
     if category:
         out.append(f"Category: {category.title}")
     out.append(site.term_url(entry.slug))
-    out += ["", *_wrap(entry.summary, width)]
-    out += _section("Definition", [entry.definition], glossary, width, bullets=False)
+    out += ["", *text(entry.summary, "")]
+    out += section("Definition", [entry.definition], "  ")
     for title, items in (("Examples", entry.examples), ("Pros", entry.pros), ("Cons", entry.cons)):
-        out += _section(title, list(items), glossary, width, bullets=True)
-    if entry.contrast:
-        out += _section("Not to be confused with", [
-            f"{glossary.entries[slug].term if slug in glossary.entries else slug}: {text}"
-            for slug, text in entry.contrast.items()], glossary, width, bullets=True)
-    if entry.usage_notes:
-        out += _section("Usage notes", [entry.usage_notes], glossary, width, bullets=False)
+        out += section(title, list(items), "  • ")
+    out += section("Not to be confused with", [
+        f"{glossary.entries[slug].term if slug in glossary.entries else slug}: {contrast}"
+        for slug, contrast in entry.contrast.items()], "  • ")
+    out += section("Usage notes", [entry.usage_notes] if entry.usage_notes else [], "  ")
     related = [glossary.entries[slug].term for slug in entry.related if slug in glossary.entries]
     if related:
-        out += ["", *_wrap("Related: " + ", ".join(related), width)]
+        out += ["", *textwrap.wrap("Related: " + ", ".join(related), width)]
     return "\n".join(out) + "\n"
-
-
-def _section(title: str, texts: list[str], glossary: Glossary, width: int, *, bullets: bool) -> list[str]:
-    if not texts:
-        return []
-    out = ["", title.upper()]
-    for text in texts:
-        paragraphs = flatten_links(text, glossary).split("\n\n")
-        for index, paragraph in enumerate(paragraphs):
-            lead = "  • " if bullets and index == 0 else "    " if bullets else "  "
-            if index and not bullets:
-                out.append("")
-            out += _wrap(paragraph, width, lead)
-    return out
-
-
-def _wrap(paragraph: str, width: int, lead: str = "") -> list[str]:
-    """Wrap prose to the terminal; keep Markdown lists, tables and code line by line."""
-    lines = paragraph.split("\n")
-    if any(line.lstrip().startswith(("- ", "* ", "|", "```")) or line.startswith("    ") for line in lines):
-        return [lead + line for line in lines]
-    return textwrap.wrap(" ".join(line.strip() for line in lines), width, initial_indent=lead,
-                         subsequent_indent=" " * len(lead)) or [lead.rstrip()]

@@ -110,8 +110,10 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_post_page(self, output: str, /, *, page, config: MkDocsConfig) -> str:
         """Once a generated page is rendered, let go of its Markdown and HTML, which MkDocs keeps
         until the build ends: for 5,000 terms that is over 60 MB when the search index and the
-        exports are written."""
+        exports are written. Its title is fixed first: MkDocs 1.6 derives it from the Markdown,
+        and every page rendered later names this page in its navigation."""
         if page.file.src_uri in self.generated:
+            page.title = page.title  # stored while the Markdown it comes from is still here
             page.markdown = page.content = None
         return output
 

@@ -21,7 +21,8 @@ _TEMPLATE = """<!doctype html>
 <meta http-equiv="refresh" content="0; url={target}">
 </head>
 <body>
-<p>This page has moved to <a href="{target}">{title}</a>.</p>
+<h1>This page has moved</h1>
+<p>It is now <a href="{target}">{title}</a>.</p>
 </body>
 </html>
 """

@@ -1,0 +1,60 @@
+"""The whole built site holds together, page by page, read from its HTML without a browser: for
+the real glossary, and for 1,000 synthetic terms added to it (the benchmark's generator),
+because what breaks can depend on how many pages are built and in what order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import bench
+from conftest import REPO, copy_project, run_glossary
+from site_integrity import (Site, heading_problems, json_ld_problems, link_problems, navigation_problems, read_site,
+                            sitemap_problems)
+from sourcing_glossary.sitebuild import load_site_config
+
+SYNTHETIC_TERMS = 1000
+SHOWN = 20  # problems listed in a failure; the count says how many there are
+
+
+@pytest.fixture(scope="module")
+def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project with 1,000 synthetic terms beside its own terms (its hand-written pages
+    and navigation link to those), built once."""
+    root = copy_project(tmp_path_factory.mktemp("synthetic-site"))
+    bench.add_synthetic_terms(root / "glossary", SYNTHETIC_TERMS)
+    run_glossary("build", cwd=root, check=True)
+    return root / "site"
+
+
+@pytest.fixture(scope="module", params=["real glossary", f"{SYNTHETIC_TERMS} synthetic terms"])
+def site(request: pytest.FixtureRequest) -> Site:
+    folder = request.getfixturevalue("built_site" if request.param == "real glossary" else "synthetic_site")
+    return read_site(folder, load_site_config(REPO / "mkdocs.yml").site_url)
+
+
+def assert_none(problems: Iterator[str]) -> None:
+    found = list(problems)
+    assert not found, f"{len(found)} problems:\n" + "\n".join(found[:SHOWN])
+
+
+def test_navigation_names_every_page_by_its_title(site: Site) -> None:
+    assert_none(navigation_problems(site))
+
+
+def test_every_internal_link_and_anchor_resolves(site: Site) -> None:
+    assert_none(link_problems(site))
+
+
+def test_every_page_has_one_h1_and_a_title(site: Site) -> None:
+    assert_none(heading_problems(site))
+
+
+def test_every_json_ld_block_parses(site: Site) -> None:
+    assert_none(json_ld_problems(site))
+
+
+def test_every_page_in_the_sitemap_exists(site: Site) -> None:
+    assert_none(sitemap_problems(site))
