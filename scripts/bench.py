@@ -171,7 +171,7 @@ def generate_glossary(project: Path, count: int) -> list[SyntheticTerm]:
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(REPO / "docs", project / "docs")
     shutil.copytree(REPO / "glossary", project / "glossary",
-                    ignore=shutil.ignore_patterns("terms", "comparisons.yml", "urls.lock"))
+                    ignore=shutil.ignore_patterns("terms", "comparisons.yml", "urls.lock", "sources.yml"))
     (project / "glossary" / "terms").mkdir()
     return add_synthetic_terms(project / "glossary", count)
 
@@ -188,7 +188,11 @@ def add_synthetic_terms(glossary_dir: Path, count: int) -> list[SyntheticTerm]:
     folder = glossary_dir / "terms"
     for index, term in enumerate(terms):
         (folder / f"{term.slug}.yml").write_text(_entry_yaml(index, terms, categories, facets, rng), encoding="utf-8")
-    (project / "glossary" / "sources.yml").write_text(_sources_yaml(count), encoding="utf-8")
+    registry = glossary_dir / "sources.yml"
+    records = _sources_yaml(count)
+    if registry.is_file():  # the synthetic records go on under the existing 'sources:' mapping
+        records = registry.read_text(encoding="utf-8").rstrip("\n") + "\n" + records.removeprefix("sources:\n")
+    registry.write_text(records, encoding="utf-8")
     return terms
 
 

@@ -60,8 +60,9 @@ def test_show_prints_summary_definition_pros_cons_and_link(root: Path) -> None:
     assert "https://sourcing-glossary.example.org/terms/offshoring/" in out
     for heading in ("DEFINITION", "PROS", "CONS", "NOT TO BE CONFUSED WITH"):
         assert f"\n{heading}\n" in out
-    assert "[[" not in out  # term links read as words
-    assert max(len(line) for line in out.splitlines()) <= 100
+    assert "[[" not in out and "[@" not in out  # term links read as words, citations as numbers
+    assert "\nSOURCES\n  [1] " in out and re.search(r"\[\d+\]", out.split("\nSOURCES\n")[0])
+    assert all(len(line) <= 100 for line in out.splitlines() if not line.lstrip().startswith("http"))
 
 
 def test_show_lists_the_candidates_when_several_terms_fit(root: Path) -> None:

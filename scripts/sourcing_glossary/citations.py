@@ -93,6 +93,15 @@ def cited_ids(texts: Iterable[str]) -> list[str]:
     return list(seen)
 
 
+def numbered(text: str, numbers: dict[str, int]) -> str:
+    """The text with each citation as bracketed numbers, '[1]' or '[1, p. 3; 2]', for plain text."""
+    for citation in reversed(citations(text)):
+        marks = "; ".join(f"{numbers[c.id]}" + (f", {c.locator}" if c.locator else "")
+                          for c in citation.cites if c.id in numbers)
+        text = text[: citation.start] + (f"[{marks}]" if marks else "") + text[citation.end:]
+    return text
+
+
 def without_citations(text: str) -> str:
     """The text as words only, for plain-text uses (tables, exports, the terminal)."""
     for citation in reversed(citations(text)):

@@ -95,7 +95,7 @@ def source_line(record: SourceRecord) -> str:
 
 def join_parts(parts: list[str]) -> str:
     """'Title. Publisher. 2017.': one full stop after each part, none doubled ('Vendor Inc.')."""
-    return " ".join(part if part.endswith(".") else part + "." for part in parts)
+    return " ".join(part if part.endswith((".", "?", "!")) else part + "." for part in parts)
 
 
 def source_list(numbers: Numbering, notes: dict[str, str], sources_page: str) -> str:

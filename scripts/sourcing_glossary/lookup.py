@@ -7,7 +7,9 @@ import difflib
 import textwrap
 from dataclasses import dataclass
 
+from . import citations
 from .checks import name_key
+from .citations_html import entry_source_ids, join_parts
 from .exports import flatten_links
 from .handout import Render
 from .model import Entry, Glossary
@@ -66,9 +68,13 @@ def render_term(entry: Entry, glossary: Glossary, site: Publication, width: int 
     """The entry for a terminal `width` columns wide. Its Markdown is rendered by `render`, as the
     site renders it, and shown as text: bold and italic as ANSI styles when `styled`."""
 
+    sources = entry_source_ids(entry, glossary)
+    numbers = {source_id: number for number, source_id in enumerate(sources, start=1)}
+
     def text(markdown: str, lead: str) -> list[str]:
-        """`markdown` laid out after `lead`, its further lines indented as far."""
-        lines = terminal_lines(render(flatten_links(markdown, glossary)), width - len(lead), styled=styled)
+        """`markdown` laid out after `lead`, its further lines indented as far; citations as [1]."""
+        shown = flatten_links(citations.numbered(markdown, numbers), glossary)
+        lines = terminal_lines(render(shown), width - len(lead), styled=styled)
         indents = [lead] + [" " * len(lead)] * (len(lines) - 1)
         return [indent + line if line else "" for indent, line in zip(indents, lines)]
 
@@ -93,4 +99,13 @@ def render_term(entry: Entry, glossary: Glossary, site: Publication, width: int 
     related = [glossary.entries[slug].term for slug in entry.related if slug in glossary.entries]
     if related:
         out += ["", *textwrap.wrap("Related: " + ", ".join(related), width)]
+    if sources:
+        out += ["", "SOURCES"]
+        for number, source_id in enumerate(sources, start=1):
+            record = glossary.sources[source_id]
+            line = join_parts([record.title, record.publisher, *([record.author] if record.author else []),
+                               record.date or "Undated", record.kind_label])
+            out += textwrap.wrap(line, width, initial_indent=f"  [{number}] ", subsequent_indent="      ")
+            if record.url:  # on a line of its own, whole, so a terminal can open it
+                out.append(f"      {record.url}")
     return "\n".join(out) + "\n"
