@@ -80,6 +80,13 @@ def test_show_says_where_to_look_when_nothing_matches(root: Path) -> None:
     assert "https://sourcing-glossary.example.org/terms/" in result.stderr
 
 
+def test_show_offers_the_closest_terms_for_a_phrase_no_name_matches(root: Path) -> None:
+    result = run_glossary("show", "cheapest outsorcing deal", cwd=root)
+    assert result.returncode == 1
+    assert "Did you mean:" in result.stderr and "  Outsourcing (outsourcing)" in result.stderr
+    assert "https://sourcing-glossary.example.org/terms/" in result.stderr
+
+
 @pytest.fixture
 def markdown_project(project: Path) -> Path:
     write_entry(project, "styled", MARKDOWN_ENTRY)

@@ -40,13 +40,18 @@
     return new Promise(function (resolve) { waiting[message.id] = resolve; finder.postMessage(message); });
   }
 
-  /* Terms matching `text`, best first: [{slug, term, summary, via, score}] (`via`: the alias
-   * that matched, if not the term itself). Without `limit`, every match. */
-  function find(text, limit) {
-    return ask({ type: "find", text: text, limit: limit || 0 }).then(function (reply) { return reply.results; });
+  /* Terms and comparison pages matching `text`, best first: [{slug, term, summary, via, score,
+   * kind, path, suggested}] (`via`: the alias that matched, if not the term itself; a comparison
+   * has kind "comparison" and a path). Without `limit`, every match. With `suggest`, a query
+   * that matches nothing gets the closest terms instead, marked `suggested`. */
+  function find(text, limit, suggest, namesOnly) {
+    return ask({ type: "find", text: text, limit: limit || 0, suggest: !!suggest, names: !!namesOnly })
+      .then(function (reply) { return reply.results; });
   }
 
   function termUrl(slug) { return new URL("terms/" + slug + "/", siteRoot).href; }
+
+  function resultUrl(r) { return r.path ? new URL(r.path, siteRoot).href : termUrl(r.slug); }
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -75,14 +80,29 @@
     });
 
     function item(r) {
+      var note = r.kind === "comparison" ? "Comparison page" : r.via ? "also called " + r.via : null;
       var article = el("article", { "class": "md-search-result__article md-typeset gl-quickfind__article",
                                     "data-md-score": String(1e9 + r.score) }, [
         el("h1", { text: r.term }),
-        r.via ? el("p", { "class": "gl-quickfind__via", text: "also called " + r.via }) : null,
+        note ? el("p", { "class": "gl-quickfind__via", text: note }) : null,
         el("p", { text: r.summary })
       ]);
       return el("li", { "class": "md-search-result__item gl-quickfind__item", "data-gl-quickfind": "" }, [
-        el("a", { "class": "md-search-result__link", href: termUrl(r.slug) }, [article])
+        el("a", { "class": "md-search-result__link", href: resultUrl(r) }, [article])
+      ]);
+    }
+
+    // A query that matches no term still leaves something to click: the closest terms (the
+    // finder's suggestions) and the A-Z index.
+    function indexItem() {
+      var article = el("article", { "class": "md-search-result__article md-typeset gl-quickfind__article",
+                                    "data-md-score": "1" }, [
+        el("h1", { text: "Browse the A–Z index" }),
+        el("p", { text: "Every term of the glossary with a one-line summary." })
+      ]);
+      return el("li", { "class": "md-search-result__item gl-quickfind__item", "data-gl-quickfind": "",
+                        "data-gl-index": "" }, [
+        el("a", { "class": "md-search-result__link", href: new URL("terms/", siteRoot).href }, [article])
       ]);
     }
 
@@ -103,7 +123,8 @@
         li.hidden = !!(a && !a.hash && ours[a.pathname]);
       });
       if (items.length && /^(No|Type|Initializing)/.test(meta.textContent.trim())) {
-        meta.textContent = items.length === 1 ? "1 matching term" : items.length + " matching terms";
+        meta.textContent = suggesting ? "No exact match. Did you mean:"
+          : items.length === 1 ? "1 matching term" : items.length + " matching terms";
       }
       observe();
       return first;
@@ -115,14 +136,17 @@
       observer.observe(meta, { childList: true, characterData: true, subtree: true });
     }
 
+    var suggesting = false;
     function render(results, text) {
       items.forEach(function (li) { if (li.parentNode) li.parentNode.removeChild(li); });
       ours = {};
       focused = null;
       items = results.map(function (r) {
-        ours[new URL(termUrl(r.slug)).pathname] = true;
+        ours[new URL(resultUrl(r)).pathname] = true;
         return item(r);
       });
+      suggesting = !!text.trim() && finder !== false && (!results.length || results[0].suggested);
+      if (suggesting) items.push(indexItem());
       list.setAttribute("data-gl-query", text);  // what the term items answer (tests wait for it)
       arrange();
     }
@@ -139,7 +163,7 @@
       var text = input.value;
       if (!text.trim()) { render([], text); return; }
       busy = true;
-      find(text, 5).then(function (results) {
+      find(text, 5, true).then(function (results) {
         busy = false;
         if (input.value !== text) { lookUp(); return; }
         render(results, text);
@@ -175,7 +199,7 @@
 
     input.addEventListener("input", function () {
       var text = input.value.trim();
-      (text ? find(text) : Promise.resolve([])).then(function (results) {
+      (text ? find(text, 0, false, true) : Promise.resolve([])).then(function (results) {
         if (input.value.trim() !== text) return;  // a later key has asked again
         var shown = {};
         results.forEach(function (r) { shown[r.slug] = r.score; });
@@ -316,6 +340,6 @@
     if (finder === null) startFinder();
   }
 
-  window.sourcingGlossary = { find: function (text, limit) { return find(text, limit || 10); } };
+  window.sourcingGlossary = { find: function (text, limit, suggest) { return find(text, limit || 10, suggest); } };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();

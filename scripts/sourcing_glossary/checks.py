@@ -119,34 +119,37 @@ def _content_problems(entry: Entry) -> list[Problem]:
     return problems + date_problem(entry.updated, partial(entry.mark, ["updated"]), "date")
 
 
+_NAME_KINDS = {"term": "term", "aliases": "alias", "search_phrases": "search phrase"}
+
+
 def _name_problems(glossary: Glossary) -> list[Problem]:
-    """Terms and aliases must name one entry each, whatever their case or spacing."""
+    """Terms, aliases and search phrases must lead to one entry each, whatever their case or spacing."""
     problems = []
     owners: dict[str, tuple[Entry, list[Any]]] = {}
     own: dict[str, dict[str, list[Any]]] = defaultdict(dict)  # per entry: name key -> field
-    repeats = {slug: Counter(entry.aliases) for slug, entry in glossary.entries.items()}
+    repeats = {slug: Counter(entry.aliases) + Counter(entry.search_phrases) for slug, entry in glossary.entries.items()}
     for entry, path, name in _names(glossary):
         key = name_key(name)
         if not key:
             continue
+        kind = _NAME_KINDS[path[0]]
         mine = own[entry.slug]
         if key in mine:
             if repeats[entry.slug][name] > 1 and mine[key] != ["term"]:
                 continue  # an exact repeat in the list: the schema reports it as duplicate-item
             if path != ["term"] and mine[key] == ["term"]:
                 problems.append(entry.mark(path).problem(
-                    "redundant-alias", f"the alias '{name}' only repeats the term",
+                    "redundant-alias", f"the {kind} '{name}' only repeats the term",
                     "remove it: the term is searchable already", Severity.WARNING))
             else:
+                where = "listed twice" if mine[key][0] == path[0] else f"also listed as {_a(mine[key])} of this entry"
                 problems.append(entry.mark(path).problem(
-                    "duplicate-item", f"the alias '{name}' is listed twice (letter case aside)",
-                    "remove one of them"))
+                    "duplicate-item", f"the {kind} '{name}' is {where} (letter case aside)", "remove one of them"))
             continue
         mine[key] = path
         if key in owners:
             other, other_path = owners[key]
-            kind = "term" if path == ["term"] else "alias"
-            other_kind = "the term" if other_path == ["term"] else "an alias"
+            other_kind = "the term" if other_path == ["term"] else _a(other_path)
             code = "duplicate-term" if kind == "term" and other_path == ["term"] else "alias-collision"
             problems.append(entry.mark(path).problem(
                 code, f"the {kind} '{name}' is already {other_kind} of '{other.slug}' ({other.path})",
@@ -156,12 +159,19 @@ def _name_problems(glossary: Glossary) -> list[Problem]:
     return problems
 
 
+def _a(path: list[Any]) -> str:
+    """'an alias', 'a search phrase': the kind of name at `path`, with its article."""
+    kind = _NAME_KINDS[path[0]]
+    return ("an " if kind[0] in "aeiou" else "a ") + kind
+
+
 def _names(glossary: Glossary) -> list[tuple[Entry, list[Any], str]]:
-    """Every term, then every alias: when a term and another entry's alias clash, the problem
-    is reported at the alias, which is the name to change."""
+    """Every term, then every alias, then every search phrase: when a term and another entry's
+    alias or phrase clash, the problem is reported at the alias or phrase, the name to change."""
     entries = glossary.entries.values()
     return [(entry, ["term"], entry.term) for entry in entries] + [
-        (entry, ["aliases", index], alias) for entry in entries for index, alias in enumerate(entry.aliases)]
+        (entry, [field, index], name) for field in ("aliases", "search_phrases")
+        for entry in entries for index, name in enumerate(getattr(entry, field))]
 
 
 def published_paths(entry: Entry) -> dict[str, list[Any]]:

@@ -3,7 +3,7 @@ shared by the CSV export and `glossary import` so the two always agree. docs/reu
 documents the cells for people:
 
 - text (term, summary, definition, ...): the value as it is, line breaks included;
-- lines (aliases, related, previous_slugs): one value per line;
+- lines (aliases, search_phrases, related, previous_slugs): one value per line;
 - items (examples, pros, cons): each item starts with '* '; an item goes on over further
   lines indented by two spaces (the way Markdown continues a list item);
 - pairs (contrast, facets): 'key: value', one per line, continued like items;
@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from typing import Any
 
 # Column order = field order of the entry files, the slug first and the derived URL last.
-COLUMNS = ("slug", "term", "aliases", "category", "summary", "definition", "examples", "pros", "cons",
+COLUMNS = ("slug", "term", "aliases", "search_phrases", "category", "summary", "definition", "examples", "pros", "cons",
            "related", "contrast", "usage_notes", "facets", "sources", "previous_slugs", "updated", "status",
            "reviewed", "replaced_by", "url")
 DERIVED = frozenset({"url"})  # written by the export, ignored by the import
-_KINDS = {"aliases": "lines", "related": "lines", "previous_slugs": "lines",
+_KINDS = {"aliases": "lines", "search_phrases": "lines", "related": "lines", "previous_slugs": "lines",
           "examples": "items", "pros": "items", "cons": "items",
           "contrast": "pairs", "facets": "pairs", "sources": "sources"}
 _ITEM, _MORE = "* ", "  "

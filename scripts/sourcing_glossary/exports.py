@@ -29,7 +29,8 @@ FORMAT_VERSION = 2  # 2: sources became a registry cited by id
 def entry_data(entry: Entry) -> dict[str, Any]:
     """Every field of an entry, as the entry file has it (empty fields empty, never missing)."""
     return {
-        "term": entry.term, "aliases": list(entry.aliases), "category": entry.category,
+        "term": entry.term, "aliases": list(entry.aliases), "search_phrases": list(entry.search_phrases),
+        "category": entry.category,
         "summary": entry.summary, "definition": entry.definition, "examples": list(entry.examples),
         "pros": list(entry.pros), "cons": list(entry.cons), "related": list(entry.related),
         "contrast": dict(entry.contrast), "usage_notes": entry.usage_notes, "facets": dict(entry.facets),
@@ -130,6 +131,7 @@ def skos_export(glossary: Glossary, site: Publication) -> str:
         pairs = [("a", "skos:Concept"), ("skos:inScheme", scheme), ("skos:topConceptOf", scheme),
                  ("skos:prefLabel", _literal(entry.term))]
         pairs += [("skos:altLabel", _literal(alias)) for alias in entry.aliases]
+        pairs += [("skos:hiddenLabel", _literal(phrase)) for phrase in entry.search_phrases]
         pairs += [("skos:definition", _literal(flatten_links(entry.definition, glossary))),
                   ("dcterms:abstract", _literal(entry.summary))]
         pairs += [("skos:related", _iri(site.term_url(slug))) for slug in entry.related if slug in glossary.entries]

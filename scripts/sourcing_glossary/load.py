@@ -252,7 +252,8 @@ def _entry(slug: str, shown: str, result: ReadResult) -> Entry:
 
     return Entry(
         slug=slug, path=shown, term=text("term"), category=text("category"), summary=text("summary"),
-        definition=text("definition"), aliases=texts("aliases"), examples=texts("examples"),
+        definition=text("definition"), aliases=texts("aliases"), search_phrases=texts("search_phrases"),
+        examples=texts("examples"),
         pros=texts("pros"), cons=texts("cons"), related=texts("related"), contrast=text_map("contrast"),
         usage_notes=text("usage_notes"), facets=text_map("facets"), sources=_sources(fields.get("sources")),
         previous_slugs=texts("previous_slugs"), updated=date("updated"),

@@ -4,6 +4,7 @@ for a terminal."""
 from __future__ import annotations
 
 import difflib
+import re
 import textwrap
 from dataclasses import dataclass
 
@@ -49,14 +50,49 @@ def find_term(glossary: Glossary, query: str) -> Found:
     containing = _distinct([names[name] for name in sorted(names) if key and key in name])
     if len(containing) == 1:
         return Found(containing[0], exact=False)
-    return Found(None, suggestions=tuple(sorted(containing, key=lambda e: e.term.casefold())[:MAX_SUGGESTIONS]))
+    if containing:
+        return Found(None, suggestions=tuple(sorted(containing, key=lambda e: e.term.casefold())[:MAX_SUGGESTIONS]))
+    return Found(None, suggestions=tuple(_closest(glossary, key)))
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+NEAR_WORD = 0.8  # difflib ratio for a query word to count as a misspelling of a name's word
+
+
+def _closest(glossary: Glossary, key: str) -> list[Entry]:
+    """When no name comes close: the terms whose names share a word with the query, or nearly
+    (a misspelling), then those whose summary or search phrases share one; so a reader always
+    gets somewhere to go on from."""
+    wanted = [word for word in _WORD.findall(key) if len(word) >= 3]
+
+    def near(text: str) -> tuple[int, int]:
+        """How many of the query's words are (nearly) words of `text`, and how many words it has."""
+        words = set(_WORD.findall(text.casefold()))
+        found = sum(any(difflib.SequenceMatcher(None, word, other).ratio() >= NEAR_WORD for other in words)
+                    for word in wanted)
+        return found, len(words)
+
+    def share(text: str) -> float:
+        """The part of a name the query covers: 'outsorcing' covers all of Outsourcing, half of
+        Offshore outsourcing."""
+        found, size = near(text)
+        return min(found, size) / size if size else 0.0
+
+    scored = []
+    for entry in glossary.entries.values():
+        score = 3 * share(entry.term) + 2 * max((share(alias) for alias in entry.aliases), default=0.0) \
+            + 0.5 * near(" ".join((entry.summary, *entry.search_phrases)))[0]
+        if score:
+            scored.append((-score, len(entry.term), entry.term.casefold(), entry))
+    return [entry for *_, entry in sorted(scored)[:MAX_SUGGESTIONS]]
 
 
 def describe_miss(query: str, found: Found, site: Publication) -> str:
+    index = f"Every term is listed at {site.index_url}\n"
     if found.suggestions:
         return f"No term is called '{query}'. Did you mean:\n" + "".join(
-            f"  {entry.term} ({entry.slug})\n" for entry in found.suggestions)
-    return f"No term matches '{query}'. Every term is listed at {site.index_url}\n"
+            f"  {entry.term} ({entry.slug})\n" for entry in found.suggestions) + index
+    return f"No term matches '{query}'. " + index
 
 
 def _distinct(entries: list[Entry]) -> list[Entry]:

@@ -84,6 +84,7 @@ class Entry:
     summary: str
     definition: str
     aliases: tuple[str, ...] = ()
+    search_phrases: tuple[str, ...] = ()  # how readers ask for it in their own words; searchable, never shown
     examples: tuple[str, ...] = ()
     pros: tuple[str, ...] = ()
     cons: tuple[str, ...] = ()
@@ -160,6 +161,8 @@ class Entry:
         yield ["term"], self.term
         for index, alias in enumerate(self.aliases):
             yield ["aliases", index], alias
+        for index, phrase in enumerate(self.search_phrases):
+            yield ["search_phrases", index], phrase
         yield ["summary"], self.summary
         for index, source in enumerate(self.sources):
             if source.note:
