@@ -95,6 +95,22 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
+LINKING_TERMS = Path(__file__).parent / "fixtures" / "linking" / "terms"
+
+
+@pytest.fixture(scope="session")
+def linking_glossary(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small glossary project built once, for the tests of linking from other sites: the terms
+    of fixtures/linking/terms (an alias in capitals, a British alias, a deprecated term). The
+    project's folder; the site is in its site/."""
+    root = copy_project(tmp_path_factory.mktemp("linking-glossary"), terms=[])
+    (root / "glossary" / "sources.yml").write_text(TEST_SOURCES, encoding="utf-8")
+    for path in LINKING_TERMS.glob("*.yml"):
+        shutil.copy(path, root / "glossary" / "terms" / path.name)
+    run_glossary("build", cwd=root, check=True)
+    return root
+
+
 class _StaticHost(http.server.SimpleHTTPRequestHandler):
     """Serves a built site as GitHub Pages and nginx do: a missing path is answered with the
     site's 404.html (status 404), whatever folder it seems to be in. Logs nothing."""
