@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from sourcing_glossary import search_index
+from sourcing_glossary.model import Entry
 from sourcing_glossary.printing import CHROMIUM_ARGS  # one launch setup for the tool and the tests
 
 REPO = Path(__file__).resolve().parent.parent
@@ -85,6 +86,12 @@ def write_entry(project: Path, slug: str, text: str | None = None, **fields: str
     path.write_text(text if text is not None else MINIMAL_ENTRY.format(term=fields.get("term", slug.title())),
                     encoding="utf-8")
     return path
+
+
+def entry_value(slug: str, term: str, *aliases: str, **fields: str) -> Entry:
+    """An entry as loading would make it, for tests that need no files: summary 'What <term> is.'"""
+    return Entry(slug=slug, path=f"{slug}.yml", term=term, category="c", summary=f"What {term} is.", definition="d",
+                 aliases=aliases, **fields)
 
 
 @pytest.fixture(scope="session")

@@ -7,26 +7,21 @@ from pathlib import Path
 
 import markdown
 import pytest
-from conftest import serve_folder
+from conftest import entry_value, serve_folder
 from lxml import html
 
-from sourcing_glossary.model import Entry, Glossary
+from sourcing_glossary.model import Glossary
 from sourcing_glossary.published_terms import TermsUnavailable
 from sourcing_glossary.site_data import terms_json
 
 SITE = "https://glossary.example.org/"
 
 
-def _entry(slug: str, term: str, *aliases: str, **fields: str) -> Entry:
-    return Entry(slug=slug, path=f"{slug}.yml", term=term, category="c", summary=f"What {term} is.",
-                 definition="d", aliases=aliases, **fields)
-
-
 GLOSSARY = Glossary({e.slug: e for e in [
-    _entry("offshoring", "Offshoring", "offshore sourcing"),
-    _entry("call-center", "Call center", "call centre"),
-    _entry("business-process-outsourcing", "Business process outsourcing", "BPO"),
-    _entry("far-shoring", "Far-shoring", status="deprecated", replaced_by="offshoring"),
+    entry_value("offshoring", "Offshoring", "offshore sourcing"),
+    entry_value("call-center", "Call center", "call centre"),
+    entry_value("business-process-outsourcing", "Business process outsourcing", "BPO"),
+    entry_value("far-shoring", "Far-shoring", status="deprecated", replaced_by="offshoring"),
 ]}, {}, {})
 
 
@@ -118,3 +113,8 @@ def test_terms_that_cannot_be_read_stop_the_conversion_naming_the_source(tmp_pat
 def test_the_extension_asks_for_terms_when_none_are_given() -> None:
     with pytest.raises(TermsUnavailable, match="set `terms`"):
         convert("Offshoring", "")
+
+
+def test_a_term_the_page_links_to_already_is_not_linked_again(terms_file: Path) -> None:
+    page = convert(f"See [the cons]({url('offshoring')}#cons). Offshoring, then a call center.", terms_file)
+    assert links(page) == [("the cons", url("offshoring") + "#cons"), ("call center", url("call-center"))]

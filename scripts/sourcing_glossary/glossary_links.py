@@ -35,7 +35,7 @@ PRIORITY = 6
 def _published(source: str) -> tuple[PublishedGlossary, NameMatcher]:
     """Read once per run: MkDocs starts a new Markdown converter for every page."""
     glossary = read_terms(source)
-    return glossary, NameMatcher(glossary.names)
+    return glossary, NameMatcher(glossary.names())
 
 
 class GlossaryLinksExtension(Extension):
@@ -58,7 +58,9 @@ class _TermLinks(Treeprocessor):
         self.names = names
 
     def run(self, root: etree.Element) -> None:
-        self.found: set[str] = set()  # one page: each term is linked once
+        # One page: each term is linked once, and not at all when the page links to it already.
+        targets = (self.glossary.target_of(a.get("href", "")) for a in root.iter("a"))
+        self.found = {target for target in targets if target is not None}
         self._walk(root)
 
     def _walk(self, element: etree.Element) -> None:

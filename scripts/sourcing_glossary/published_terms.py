@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import urllib.request
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 FETCH_TIMEOUT = 30  # seconds
@@ -21,18 +22,25 @@ class PublishedTerm:
     term: str
     summary: str
     url: str
+    names: tuple[str, ...]  # the term and its aliases
+    target: str  # the slug its names link to: a deprecated term's replacement, when there is one
 
 
 @dataclass(frozen=True)
 class PublishedGlossary:
-    terms: dict[str, PublishedTerm]  # by slug
-    names: list[tuple[str, str]]  # (name, slug of the term it links to), in the file's order
+    terms: dict[str, PublishedTerm]  # by slug, in the file's order
 
+    def names(self) -> list[tuple[str, str]]:
+        """(name, slug it links to) of every term's names."""
+        return [(name, term.target) for term in self.terms.values() for name in term.names]
 
-def _link_target(record: dict, slugs: set[str]) -> str:
-    """The slug a term's names link to: a deprecated term's replacement, when there is one."""
-    replacement = record.get("replaced_by")
-    return replacement if record.get("status") == "deprecated" and replacement in slugs else record["slug"]
+    def target_of(self, href: str) -> str | None:
+        """The slug that mentions of the term at `href` (its page, any section) link to."""
+        return self._targets_by_url.get(href.split("#")[0])
+
+    @cached_property
+    def _targets_by_url(self) -> dict[str, str]:
+        return {term.url: term.target for term in self.terms.values()}
 
 
 def read_terms(source: str) -> PublishedGlossary:
@@ -48,9 +56,14 @@ def read_terms(source: str) -> PublishedGlossary:
     try:
         records = json.loads(text)["terms"]
         slugs = {record["slug"] for record in records}
-        return PublishedGlossary(
-            terms={r["slug"]: PublishedTerm(r["slug"], r["term"], r["summary"], r["url"]) for r in records},
-            names=[(name, _link_target(r, slugs)) for r in records for name in (r["term"], *r["aliases"])])
+        return PublishedGlossary({record["slug"]: _term(record, slugs) for record in records})
     except (ValueError, KeyError, TypeError) as error:
         raise TermsUnavailable(f"{source} is not a glossary's terms.json (the file the glossary publishes "
                                f"at its root): {error!r}") from error
+
+
+def _term(record: dict, slugs: set[str]) -> PublishedTerm:
+    replacement = record["replaced_by"]
+    target = replacement if record["status"] == "deprecated" and replacement in slugs else record["slug"]
+    return PublishedTerm(record["slug"], record["term"], record["summary"], record["url"],
+                         (record["term"], *record["aliases"]), target)
