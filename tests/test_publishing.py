@@ -47,10 +47,10 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _generated_files(site: Path) -> list[Path]:
     """Everything the glossary generates: its pages (not the hand-written docs, which may show
-    example addresses), exports, terms.json and the sitemap."""
+    example addresses), exports, terms.json, terms.js and the sitemap."""
     hand_written = {"" if p.stem == "index" else p.with_suffix("").as_posix()
                     for p in (REPO / "docs").rglob("*.md") for p in [p.relative_to(REPO / "docs")]}
-    found = [site / "terms.json", site / "sitemap.xml", *sorted((site / "exports").iterdir())]
+    found = [site / "terms.json", site / "terms.js", site / "sitemap.xml", *sorted((site / "exports").iterdir())]
     for page in site.rglob("index.html"):
         folder = page.parent.relative_to(site).as_posix()
         if (folder if folder != "." else "") not in hand_written:
