@@ -47,7 +47,7 @@ def url(slug: str) -> str:
 
 
 def test_first_mention_of_each_term_links_to_its_page(terms_file: Path) -> None:
-    page = convert("Offshoring moved the call center. Offshoring again, and the call center too.", terms_file)
+    page = convert("Offshoring moved the call center. Offshoring again,\n\nand the *call center* too.", terms_file)
     assert links(page) == [("Offshoring", url("offshoring")), ("call center", url("call-center"))]
 
 
