@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from sourcing_glossary import search_index
+from sourcing_glossary.model import Entry
 from sourcing_glossary.printing import CHROMIUM_ARGS  # one launch setup for the tool and the tests
 
 REPO = Path(__file__).resolve().parent.parent
@@ -87,12 +88,34 @@ def write_entry(project: Path, slug: str, text: str | None = None, **fields: str
     return path
 
 
+def entry_value(slug: str, term: str, *aliases: str, **fields: str) -> Entry:
+    """An entry as loading would make it, for tests that need no files: summary 'What <term> is.'"""
+    return Entry(slug=slug, path=f"{slug}.yml", term=term, category="c", summary=f"What {term} is.", definition="d",
+                 aliases=aliases, **fields)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real glossary, built once with `glossary build` into a temporary copy."""
     root = copy_project(tmp_path_factory.mktemp("site-project"))
     run_glossary("build", cwd=root, check=True)
     return root / "site"
+
+
+LINKING_TERMS = Path(__file__).parent / "fixtures" / "linking" / "terms"
+
+
+@pytest.fixture(scope="session")
+def linking_glossary(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small glossary project built once, for the tests of linking from other sites: the terms
+    of fixtures/linking/terms (an alias in capitals, a British alias, a deprecated term). The
+    project's folder; the site is in its site/."""
+    root = copy_project(tmp_path_factory.mktemp("linking-glossary"), terms=[])
+    (root / "glossary" / "sources.yml").write_text(TEST_SOURCES, encoding="utf-8")
+    for path in LINKING_TERMS.glob("*.yml"):
+        shutil.copy(path, root / "glossary" / "terms" / path.name)
+    run_glossary("build", cwd=root, check=True)
+    return root
 
 
 class _StaticHost(http.server.SimpleHTTPRequestHandler):
@@ -171,7 +194,11 @@ def page(browser: object, site_url: str) -> Iterator[object]:
 
     new_page.on("console", console)
     new_page.on("pageerror", lambda e: new_page.console_errors.append(str(e)))
-    new_page.on("requestfailed", lambda r: new_page.failed_requests.append(f"{r.url}: {r.failure}"))
+    # A redirect page (an alias's address) moves on with location.replace while its own
+    # stylesheets and scripts may still be loading: Chromium cancels those (net::ERR_ABORTED),
+    # which is the redirect working, not a resource that failed.
+    new_page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED"
+                and new_page.failed_requests.append(f"{r.url}: {r.failure}"))
     new_page.on("response", lambda r: r.status >= 400 and not r.request.is_navigation_request()
                 and new_page.failed_requests.append(f"{r.url}: HTTP {r.status}"))
 

@@ -28,7 +28,7 @@ from .publication import ALLOW_PLACEHOLDER, PLACEHOLDER_URL, Publication
 from .site_pages import generated_pages
 from .redirects import redirect_pages
 from .report import render_text
-from .site_data import TEXT_FILE, terms_json, terms_text_json
+from .site_data import TEXT_FILE, terms_json, terms_script, terms_text_json
 from .validate import Validation, validate
 
 log = logging.getLogger("mkdocs.plugins." + __name__)
@@ -133,6 +133,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         (site / "terms.json").write_text(terms_json(glossary, config.site_url or ""), encoding="utf-8")
+        (site / "terms.js").write_text(terms_script(glossary), encoding="utf-8")
         (site / TEXT_FILE).write_text(terms_text_json(glossary), encoding="utf-8")
         schema = self.layout.data / exports.SCHEMA_FILE
         for relative, text in exports.site_exports(glossary, self.site, schema):

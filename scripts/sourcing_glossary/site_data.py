@@ -1,5 +1,6 @@
 """terms.json: the machine-readable list of terms that training tools and the site's own scripts
-read; terms-text.json: the words of each entry's text, for the term finder's search by meaning."""
+read; terms.js: what the embed script (assets/embed/glossary-links.js) reads on other sites;
+terms-text.json: the words of each entry's text, for the term finder's search by meaning."""
 
 from __future__ import annotations
 
@@ -10,26 +11,31 @@ from . import citations
 from .model import Entry, Glossary
 from .urls import COMPARE_DIR, TERMS_DIR
 
+EMBED_GLOBAL = "sourcingGlossaryTerms"  # what terms.js sets and the embed script reads
+
 
 def term_url(base_url: str, slug: str) -> str:
     return f"{base_url.rstrip('/')}/{TERMS_DIR}/{slug}/"
+
+
+def _names_and_summary(entry: Entry) -> dict:
+    return {"slug": entry.slug, "term": entry.term, "aliases": list(entry.aliases), "summary": entry.summary,
+            "status": entry.status, "replaced_by": entry.replaced_by}
+
+
+def _document(data: dict) -> str:
+    return json.dumps({"version": 1, **data}, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def terms_json(glossary: Glossary, base_url: str) -> str:
     """Every term's slug, name, aliases, search phrases, summary, canonical URL (relative to
     the site root when base_url is empty), category, related slugs, status and replacement,
     sorted by slug; and the comparison pages, which the term finder offers as results too."""
-    terms = [{
-        "slug": entry.slug,
-        "term": entry.term,
-        "aliases": list(entry.aliases),
+    terms = [_names_and_summary(entry) | {
         "search_phrases": list(entry.search_phrases),
-        "summary": entry.summary,
         "url": term_url(base_url, entry.slug),
         "category": entry.category,
         "related": [slug for slug in entry.related if slug in glossary.entries],
-        "status": entry.status,
-        "replaced_by": entry.replaced_by,
     } for entry in glossary.entries.values()]
     comparisons = [{
         "slug": comparison.slug,
@@ -39,8 +45,16 @@ def terms_json(glossary: Glossary, base_url: str) -> str:
         "summary": "Side by side: " + ", ".join(glossary.entries[slug].term for slug in comparison.terms
                                                 if slug in glossary.entries) + ".",
     } for comparison in glossary.comparisons]
-    data = {"version": 1, "terms": terms, "comparisons": comparisons}
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+    return _document({"terms": terms, "comparisons": comparisons}) + "\n"
+
+
+def terms_script(glossary: Glossary) -> str:
+    """terms.js: what the embed script needs of each term (names, summary, status, replacement),
+    as a script, which a page on another site may load without the glossary's server sending
+    CORS headers. The embed script makes links from the address it was loaded from, so that
+    they work wherever the site is served; no URLs here."""
+    terms = [_names_and_summary(entry) for entry in glossary.entries.values()]
+    return f"window.{EMBED_GLOBAL}={_document({'terms': terms})};\n"
 
 
 TEXT_FILE = "terms-text.json"
@@ -71,5 +85,4 @@ def _text_words(entry: Entry) -> dict[str, str]:
 def terms_text_json(glossary: Glossary) -> str:
     """slug -> the words of the entry's text, for matching readers' own words against it. Kept
     apart from terms.json, which pages and embedding sites load for names and summaries only."""
-    data = {"version": 1, "terms": {slug: _text_words(entry) for slug, entry in glossary.entries.items()}}
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+    return _document({"terms": {slug: _text_words(entry) for slug, entry in glossary.entries.items()}}) + "\n"
