@@ -18,6 +18,8 @@ from typing import Any
 import pytest
 
 from sourcing_glossary import search_index
+from sourcing_glossary.load import Layout, load_glossary
+from sourcing_glossary.model import Glossary
 from sourcing_glossary.printing import CHROMIUM_ARGS  # one launch setup for the tool and the tests
 
 REPO = Path(__file__).resolve().parent.parent
@@ -78,6 +80,13 @@ def project(tmp_path: Path) -> Path:
     copy_project(tmp_path, terms=[])
     (tmp_path / "glossary" / "sources.yml").write_text(TEST_SOURCES, encoding="utf-8")
     return tmp_path
+
+
+def valid_glossary(project: Path) -> Glossary:
+    """The glossary of a test project, which must load without errors."""
+    glossary, problems = load_glossary(Layout(project, project / "glossary"))
+    assert not [p for p in problems if p.is_error], problems
+    return glossary
 
 
 def write_entry(project: Path, slug: str, text: str | None = None, **fields: str) -> Path:

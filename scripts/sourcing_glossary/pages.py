@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import citations_html, markdown_scan
+from . import citations_html, markdown_scan, neighbourhood_map
 from .checks import outgoing_links
 from .mentions import MentionLinker
 from .model import Entry, Glossary
@@ -136,6 +136,9 @@ def term_page(entry: Entry, glossary: Glossary, backlinks: list[Entry], mentions
             out += [f"<div class=\"gl-{anchor}\" markdown>", "", _heading(anchor), "",
                     _items(items, body) if items else "_None recorded._", "", "</div>", ""]
         out += ["</div>", ""]
+    neighbours = neighbourhood_map.picture(entry, glossary)
+    if neighbours:
+        out += [f"<figure class=\"gl-map\"{UNINDEXED}>{neighbours}</figure>", ""]
     if entry.contrast:
         out += [_heading("not-to-be-confused-with"), ""]
         for slug, sentence in entry.contrast.items():
