@@ -30,9 +30,11 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life noti
 os.environ.setdefault("GLOSSARY_ALLOW_PLACEHOLDER_URL", "1")  # tests build with the placeholder address
 
 
-def run_glossary(*args: str, cwd: Path, check: bool = False) -> subprocess.CompletedProcess[str]:
-    """Run the installed `glossary` command as an editor would."""
-    result = subprocess.run([str(GLOSSARY_BIN), *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+def run_glossary(*args: str, cwd: Path, check: bool = False,
+                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the installed `glossary` command as an editor would (with `env` added to the environment)."""
+    result = subprocess.run([str(GLOSSARY_BIN), *args], cwd=cwd, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, **(env or {})})
     if check and result.returncode != 0:
         raise AssertionError(f"glossary {' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return result

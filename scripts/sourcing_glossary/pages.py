@@ -19,7 +19,7 @@ from . import citations_html, markdown_scan, neighbourhood_map
 from .checks import outgoing_links
 from .mentions import MentionLinker
 from .model import Entry, Glossary
-from .urls import CATEGORIES_DIR, COMPARE_DIR, TERMS_DIR
+from .urls import CARDS_DIR, CATEGORIES_DIR, COMPARE_DIR, TERMS_DIR
 
 
 # Section anchors promised to trainers: never rename these.
@@ -182,7 +182,9 @@ def _footer(entry: Entry) -> str:
         footer.append(f"Reviewed against its sources <time datetime=\"{entry.reviewed}\">{entry.reviewed}</time> · ")
     if entry.updated:
         footer.append(f"Last changed <time datetime=\"{entry.updated}\">{entry.updated}</time> · ")
-    footer.append(f"Permalink: <a class=\"gl-permalink\" href=\"./\">/{TERMS_DIR}/{entry.slug}/</a></p>")
+    footer.append(f"Permalink: <a class=\"gl-permalink\" href=\"./\">/{TERMS_DIR}/{entry.slug}/</a> · ")
+    footer.append(f"Card to embed: <a class=\"gl-card-link\" href=\"../../{CARDS_DIR}/{entry.slug}/\">"
+                  f"/{CARDS_DIR}/{entry.slug}/</a></p>")
     return "".join(footer)
 
 
