@@ -21,7 +21,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import exports, search_index, structured_data, urllock
+from . import exports, matrix_picture, search_index, structured_data, urllock
 from .handout import Handouts
 from .load import Layout, forget_sources
 from .publication import ALLOW_PLACEHOLDER, PLACEHOLDER_URL, Publication
@@ -134,7 +134,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             target.write_text(text, encoding="utf-8")
         (site / "terms.json").write_text(terms_json(glossary, config.site_url or ""), encoding="utf-8")
         schema = self.layout.data / exports.SCHEMA_FILE
-        for relative, text in exports.site_exports(glossary, self.site, schema):
+        files = [*exports.site_exports(glossary, self.site, schema), *matrix_picture.picture_files(glossary, self.site)]
+        for relative, text in files:
             (site / relative).parent.mkdir(parents=True, exist_ok=True)
             (site / relative).write_text(text, encoding="utf-8", newline="")
 
