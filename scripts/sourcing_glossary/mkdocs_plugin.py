@@ -21,7 +21,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import exports, matrix_picture, search_index, structured_data, urllock
+from . import exports, matrix_picture, neighbourhood_map, search_index, structured_data, urllock
 from .handout import Handouts
 from .load import Layout, forget_sources
 from .publication import ALLOW_PLACEHOLDER, PLACEHOLDER_URL, Publication
@@ -111,11 +111,12 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         """Once a generated page is rendered, let go of its Markdown and HTML, which MkDocs keeps
         until the build ends: for 5,000 terms that is over 60 MB when the search index and the
         exports are written. Its title is fixed first: MkDocs 1.6 derives it from the Markdown,
-        and every page rendered later names this page in its navigation."""
+        and every page rendered later names this page in its navigation. A term page gets its
+        neighbourhood map here, after the search has indexed it."""
         if page.file.src_uri in self.generated:
             page.title = page.title  # stored while the Markdown it comes from is still here
             page.markdown = page.content = None
-        return output
+        return neighbourhood_map.fill(page.file.src_uri, output, self.validation.glossary)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(self.layout.data))

@@ -7,17 +7,23 @@ MAX_RELATED related ones, the closest first (those that list the term back, then
 category, each group in the entry's own order), and links "+N more" to the Related terms
 section. Colours come from the theme's CSS variables by class (docs/assets/glossary.css),
 with currentColor underneath, so the map reads in light and dark.
+
+The term page's Markdown holds only a marker; the map takes its place once the page is rendered
+and indexed (`fill`). So Markdown and the search's HTML parser never read it (they took about
+0.8 ms a page for it), and the neighbours' names stay out of the full-text index.
 """
 
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from .model import Entry, Glossary
 from .svg_text import shorten, wrap
 
 MAX_RELATED = 8
+MARKER = "<!-- glossary neighbourhood map -->"  # where a term page's map goes, kept by Markdown as it is
 RELATED_LABEL = "related"
 CONTRAST_LABEL = "not to be confused with"
 
@@ -52,14 +58,22 @@ def _distance(entry: Entry, other: Entry) -> int:
     return (0 if links_back else 2) + (0 if other.category == entry.category else 1)
 
 
+def fill(src_uri: str, rendered: str, glossary: Glossary) -> str:
+    """The rendered page with its term's map where the marker is (nothing, for a term with no
+    neighbours); any other page as it is."""
+    if MARKER not in rendered:
+        return rendered
+    entry = glossary.entries.get(PurePosixPath(src_uri).stem)
+    return rendered.replace(MARKER, (picture(entry, glossary) if entry else None) or "", 1)
+
+
 def picture(entry: Entry, glossary: Glossary) -> str | None:
-    """The figure's content (the map, its caption and the list of its links), one HTML block
-    without blank lines; None for a term with no neighbours."""
+    """The figure: the map, its caption and the list of its links; None for a term with no neighbours."""
     hood = neighbourhood(entry, glossary)
     if not hood.contrast and not hood.related:
         return None
-    return "\n".join([_svg(entry, hood), f"<figcaption>{html.escape(_caption(entry, hood))}</figcaption>",
-                      _listing(hood)])
+    return "\n".join(["<figure class=\"gl-map\">", _svg(entry, hood),
+                      f"<figcaption>{html.escape(_caption(entry, hood))}</figcaption>", _listing(hood), "</figure>"])
 
 
 def _caption(entry: Entry, hood: Neighbourhood) -> str:
@@ -82,37 +96,45 @@ def _more_text(hood: Neighbourhood) -> str:
 
 
 def _svg(entry: Entry, hood: Neighbourhood) -> str:
+    """The map: the term's box, one path for each kind of edge, then the edges' labels and the
+    neighbours' links in groups that carry their style (a few elements per neighbour)."""
     rows = [(CONTRAST_LABEL, other) for other in hood.contrast] + [(RELATED_LABEL, other) for other in hood.related]
     lines = wrap(entry.term, _BOX_CHARS)
     box_height = len(lines) * _BOX_LINE + _PAD
     height = max((len(rows) + (hood.more > 0)) * _ROW, box_height) + 2 * _PAD
     middle = height // 2
-    top = middle - box_height // 2
-    out = [f"<svg class=\"gl-map__picture\" role=\"group\" aria-label=\"{html.escape(f'Map of the terms around {entry.term}')}\" "
-           f"xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {_WIDTH} {height}\" width=\"{_WIDTH}\" height=\"{height}\">",
-           f"<rect class=\"gl-map__term\" x=\"{_BOX_X}\" y=\"{top}\" width=\"{_BOX_WIDTH}\" height=\"{box_height}\" "
-           "rx=\"10\" fill=\"none\" stroke=\"currentColor\"/>"]
-    first = middle - (len(lines) - 1) * _BOX_LINE // 2 + 5
-    out += [f"<text class=\"gl-map__term-name\" x=\"{_BOX_X + _BOX_WIDTH // 2}\" y=\"{first + number * _BOX_LINE}\" "
-            f"text-anchor=\"middle\" fill=\"currentColor\">{html.escape(line)}</text>" for number, line in enumerate(lines)]
-    start = _BOX_X + _BOX_WIDTH
+    ys = [_PAD + _ROW // 2 + number * _ROW for number in range(len(rows) + 1)]  # the last: "+N more"
+    start, first_line = _BOX_X + _BOX_WIDTH, middle - (len(lines) - 1) * _BOX_LINE // 2 + 5
     bend = (start + _BRANCH_X) // 2
-    for number, (label, other) in enumerate(rows):
-        y = _PAD + _ROW // 2 + number * _ROW
-        kind = "contrast" if label == CONTRAST_LABEL else "related"
+
+    def edges(label: str) -> str:
+        return " ".join(f"M{start} {middle}C{bend} {middle} {bend} {y} {_BRANCH_X} {y}H{_DOT_X}"
+                        for y, (kind, _) in zip(ys, rows) if kind == label)
+
+    out = [f"<svg class=\"gl-map__picture\" role=\"group\" "
+           f"aria-label=\"{html.escape(f'Map of the terms around {entry.term}')}\" xmlns=\"http://www.w3.org/2000/svg\" "
+           f"viewBox=\"0 0 {_WIDTH} {height}\" width=\"{_WIDTH}\" height=\"{height}\" fill=\"currentColor\">",
+           f"<rect class=\"gl-map__term\" x=\"{_BOX_X}\" y=\"{middle - box_height // 2}\" width=\"{_BOX_WIDTH}\" "
+           f"height=\"{box_height}\" rx=\"10\" fill=\"none\" stroke=\"currentColor\"/>",
+           f"<g class=\"gl-map__term-name\" text-anchor=\"middle\">"
+           + "".join(f"<text x=\"{_BOX_X + _BOX_WIDTH // 2}\" y=\"{first_line + number * _BOX_LINE}\">"
+                     f"{html.escape(line)}</text>" for number, line in enumerate(lines)) + "</g>"]
+    for kind, label in (("contrast", CONTRAST_LABEL), ("related", RELATED_LABEL)):
+        if any(row_label == label for row_label, _ in rows):
+            out.append(f"<path class=\"gl-map__edge gl-map__edge--{kind}\" fill=\"none\" stroke=\"currentColor\" "
+                       f"d=\"{edges(label)}\"/>")
+    out.append("<g class=\"gl-map__label\">" + "".join(
+        f"<text x=\"{_BRANCH_X + 6}\" y=\"{y - 6}\">{label}</text>" for y, (label, _) in zip(ys, rows)) + "</g>")
+    links = []
+    for y, (_, other) in zip(ys, rows):
         name = shorten(other.term, _NAME_CHARS)
         title = f"<title>{html.escape(other.term)}</title>" if name != other.term else ""
-        out += [f"<path class=\"gl-map__edge gl-map__edge--{kind}\" d=\"M{start} {middle} C{bend} {middle} {bend} {y} "
-                f"{_BRANCH_X} {y} H{_DOT_X}\" fill=\"none\" stroke=\"currentColor\"/>",
-                f"<text class=\"gl-map__label\" x=\"{_BRANCH_X + 6}\" y=\"{y - 6}\" fill=\"currentColor\">{label}</text>",
-                f"<a href=\"../{other.slug}/\">{title}<circle class=\"gl-map__dot\" cx=\"{_DOT_X}\" cy=\"{y}\" r=\"5\" "
-                f"fill=\"currentColor\"/><text class=\"gl-map__name\" x=\"{_DOT_X + 12}\" y=\"{y + 5}\" "
-                f"fill=\"currentColor\">{html.escape(name)}</text></a>"]
+        links.append(f"<a href=\"../{other.slug}/\">{title}<circle cx=\"{_DOT_X}\" cy=\"{y}\" r=\"5\"/>"
+                     f"<text x=\"{_DOT_X + 12}\" y=\"{y + 5}\">{html.escape(name)}</text></a>")
     if hood.more:
-        y = _PAD + _ROW // 2 + len(rows) * _ROW
-        out.append(f"<a href=\"#related-terms\"><text class=\"gl-map__name gl-map__more\" x=\"{_DOT_X + 12}\" "
-                   f"y=\"{y + 5}\" fill=\"currentColor\">{_more_text(hood)}</text></a>")
-    out.append("</svg>")
+        links.append(f"<a href=\"#related-terms\"><text x=\"{_DOT_X + 12}\" y=\"{ys[-1] + 5}\">"
+                     f"{_more_text(hood)}</text></a>")
+    out += ["<g class=\"gl-map__name\">", *links, "</g>", "</svg>"]
     return "\n".join(out)
 
 

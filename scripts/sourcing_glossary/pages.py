@@ -136,9 +136,7 @@ def term_page(entry: Entry, glossary: Glossary, backlinks: list[Entry], mentions
             out += [f"<div class=\"gl-{anchor}\" markdown>", "", _heading(anchor), "",
                     _items(items, body) if items else "_None recorded._", "", "</div>", ""]
         out += ["</div>", ""]
-    neighbours = neighbourhood_map.picture(entry, glossary)
-    if neighbours:
-        out += [f"<figure class=\"gl-map\"{UNINDEXED}>{neighbours}</figure>", ""]
+    out += [neighbourhood_map.MARKER, ""]
     if entry.contrast:
         out += [_heading("not-to-be-confused-with"), ""]
         for slug, sentence in entry.contrast.items():
