@@ -7,11 +7,11 @@ aliases, reciprocal related lists, [[links]], pros and cons, spread over the rea
 and measures, each in a fresh process: `glossary validate`; libyaml alone parsing the same
 files (the floor validation is compared with); `glossary build` (time and peak RSS); a plain
 `mkdocs build` of the same pages written out as Markdown (same theme and search, no glossary
-plugin, term pages not_in_nav, the handouts' terms written out in their pages: the reference
-the build is compared with); site, search-index
-and term-page sizes; and, in headless Chromium, the time from opening the home page to the
-first search result for a typed term name and for an acronym alias. It prints target vs measured, PASS or MISS, and
-writes the same to a Markdown file. Figures are printed, never asserted in tests.
+plugin, term pages not_in_nav, the handouts' terms and the terms' neighbourhood maps written
+out in their pages: the reference the build is compared with); site, search-index and
+term-page sizes; and, in headless Chromium, the time from opening the home page to the first
+search result for a typed term name and for an acronym alias. It prints target vs measured,
+PASS or MISS, and writes the same to a Markdown file. Figures are printed, never asserted in tests.
 """
 
 from __future__ import annotations
@@ -226,7 +226,7 @@ def write_reference(glossary_project: Path, reference: Path) -> None:
     for file in generated:
         target = reference / "docs" / file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(_with_handout_terms(file.src_uri, file.content_string, glossary), encoding="utf-8")
+        target.write_text(_written_out(file.src_uri, file.content_string, glossary), encoding="utf-8")
     config.plugins.on_shutdown()  # after reading the pages: the plugin keeps them in scratch files until then
     hidden = {PurePosixPath(f.src_uri).parent for f in generated if f.inclusion is InclusionLevel.NOT_IN_NAV}
     patterns = [f"/{folder}/*.md".replace("/./", "/") for folder in sorted(hidden)]
@@ -235,6 +235,18 @@ def write_reference(glossary_project: Path, reference: Path) -> None:
     text = _without_plugin((glossary_project / "mkdocs.yml").read_text(encoding="utf-8"), "glossary")
     text += "\nnot_in_nav: |\n" + "".join(f"  {pattern}\n" for pattern in patterns)
     (reference / "mkdocs.yml").write_text(text, encoding="utf-8")
+
+
+def _written_out(src_uri: str, markdown: str, glossary: Any) -> str:
+    """A generated page as a hand-written page would be: what the plugin puts into the rendered
+    page (a term's neighbourhood map, marked for the search to skip; a handout's terms) written
+    into its Markdown."""
+    from sourcing_glossary import neighbourhood_map
+    from sourcing_glossary.pages import UNINDEXED
+
+    figure = '<figure class="gl-map">'
+    with_map = neighbourhood_map.fill(src_uri, markdown, glossary).replace(figure, figure[:-1] + UNINDEXED + ">", 1)
+    return _with_handout_terms(src_uri, with_map, glossary)
 
 
 def _with_handout_terms(src_uri: str, markdown: str, glossary: Any) -> str:

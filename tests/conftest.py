@@ -18,7 +18,8 @@ from typing import Any
 import pytest
 
 from sourcing_glossary import search_index
-from sourcing_glossary.model import Entry
+from sourcing_glossary.load import Layout, load_glossary
+from sourcing_glossary.model import Entry, Glossary
 from sourcing_glossary.printing import CHROMIUM_ARGS  # one launch setup for the tool and the tests
 
 REPO = Path(__file__).resolve().parent.parent
@@ -29,9 +30,11 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life noti
 os.environ.setdefault("GLOSSARY_ALLOW_PLACEHOLDER_URL", "1")  # tests build with the placeholder address
 
 
-def run_glossary(*args: str, cwd: Path, check: bool = False) -> subprocess.CompletedProcess[str]:
-    """Run the installed `glossary` command as an editor would."""
-    result = subprocess.run([str(GLOSSARY_BIN), *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+def run_glossary(*args: str, cwd: Path, check: bool = False,
+                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the installed `glossary` command as an editor would (with `env` added to the environment)."""
+    result = subprocess.run([str(GLOSSARY_BIN), *args], cwd=cwd, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, **(env or {})})
     if check and result.returncode != 0:
         raise AssertionError(f"glossary {' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return result
@@ -79,6 +82,13 @@ def project(tmp_path: Path) -> Path:
     copy_project(tmp_path, terms=[])
     (tmp_path / "glossary" / "sources.yml").write_text(TEST_SOURCES, encoding="utf-8")
     return tmp_path
+
+
+def valid_glossary(project: Path) -> Glossary:
+    """The glossary of a test project, which must load without errors."""
+    glossary, problems = load_glossary(Layout(project, project / "glossary"))
+    assert not [p for p in problems if p.is_error], problems
+    return glossary
 
 
 def write_entry(project: Path, slug: str, text: str | None = None, **fields: str) -> Path:

@@ -27,7 +27,8 @@ def test_no_serious_accessibility_violations(browser, site_url: str, scheme: str
     context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
     page = context.new_page()
     problems = []
-    for path in ("/", "/terms/", "/terms/offshoring/", _comparison_path(browser, site_url)):
+    for path in ("/", "/terms/", "/terms/offshoring/", "/cards/offshoring/", "/compare/sourcing-model-matrix/",
+                 _comparison_path(browser, site_url)):
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
         violations = Axe().run(page).response["violations"]

@@ -78,6 +78,13 @@ def test_a_missing_term_gets_a_did_you_mean(site: SiteMap, tmp_path: Path) -> No
     assert problem.hint.startswith(f"did you mean {SITE}terms/alpha/?")
 
 
+def test_a_missing_card_gets_a_did_you_mean(site: SiteMap, tmp_path: Path) -> None:
+    problem = _only(site, _write(tmp_path, "course.html", f'<iframe src="{SITE}cards/alpah/" title="Alpha"></iframe>\n'))
+
+    assert problem.message == f"{SITE}cards/alpah/ is not a page of the glossary"
+    assert problem.hint == f"did you mean {SITE}cards/alpha/? (the A-Z index lists every term)"
+
+
 def test_a_section_the_term_does_not_have_is_broken(site: SiteMap, tmp_path: Path) -> None:
     problem = _only(site, _write(tmp_path, "a.md", f"{SITE}terms/beta/#pros\n"))
 
@@ -87,7 +94,7 @@ def test_a_section_the_term_does_not_have_is_broken(site: SiteMap, tmp_path: Pat
 
 def test_pages_redirects_sections_and_headings_resolve(site: SiteMap, tmp_path: Path) -> None:
     links = ["", "terms/", "terms/alpha/#pros", "terms/al/#pros", "terms/alpha", "terms/alpha/index.html#definition",
-             "terms/alpha/?from=deck#definition",
+             "terms/alpha/?from=deck#definition", "cards/alpha/", "cards/beta",
              "categories/sourcing-models/", "guide/#before-you-start"]
     text = "\n".join(f"{SITE}{link}" for link in links) + "\nhttp://SOURCING-GLOSSARY.example.org/terms/beta/\n"
 

@@ -6,17 +6,22 @@ import json
 import re
 import shutil
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import yaml
+from PIL import Image
 from conftest import REPO, run_glossary, write_entry
 
 from sourcing_glossary import pages, site_pages
 from sourcing_glossary.comparisons import comparison_pages, matrix_cells, plain_text
 from sourcing_glossary.load import Layout, load_glossary
+from sourcing_glossary.matrix_picture import matrix_svg
 from sourcing_glossary.model import Glossary
+from sourcing_glossary.publication import Publication
 
 FIXTURES = Path(__file__).parent / "fixtures" / "comparisons"
+SVG = "{http://www.w3.org/2000/svg}"
 
 ENTRY = """\
 term: {term}
@@ -107,6 +112,22 @@ def test_matrix_page_links_terms_in_rows_and_columns_of_declared_facet_order(glo
     assert "[Outsourcing](../terms/outsourcing.md)" in rows["Third-party"][anywhere]
     assert "[Offshoring](../terms/offshoring.md)" in rows["Any"][distant]
     assert rows["In-house"] == ["–"] * len(columns)
+
+
+def _svg_cells(svg: str) -> dict[tuple[str, str], list[str]]:
+    """(ownership, location) -> the term names written in that cell (wrapped names joined again)."""
+    cells = {}
+    for group in ElementTree.fromstring(svg.encode("utf-8")).iter(f"{SVG}g"):
+        lines = " ".join(text.text or "" for text in group.iter(f"{SVG}text"))
+        names = [" ".join(name.split()) for name in lines.split("•")[1:]]
+        cells[(group.get("data-ownership"), group.get("data-location"))] = names
+    return cells
+
+
+def test_matrix_picture_places_each_term_in_the_cell_of_its_ownership_and_location(glossary: Glossary) -> None:
+    svg = matrix_svg(glossary, Publication("Sourcing Glossary", "https://glossary.example/"))
+
+    assert _svg_cells(svg) == {key: [e.term for e in members] for key, members in matrix_cells(glossary).items()}
 
 
 def test_comparison_page_puts_terms_side_by_side_in_the_declared_order(glossary: Glossary) -> None:
@@ -208,3 +229,33 @@ def test_built_site_has_the_matrix_with_working_term_links(built_site: Path) -> 
     assert (built_site / "terms" / "offshoring" / "index.html").is_file()
     for slug in yaml.safe_load((REPO / "glossary" / "comparisons.yml").read_text(encoding="utf-8"))["comparisons"]:
         assert (built_site / "compare" / slug / "index.html").is_file()
+
+
+@pytest.mark.browser
+def test_matrix_page_downloads_the_picture_as_svg(page, site_url: str, tmp_path: Path) -> None:
+    page.goto(site_url + "/compare/sourcing-model-matrix/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download SVG").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+
+    assert saved.name == "sourcing-model-matrix.svg"
+    names = [name for names in _svg_cells(saved.read_text(encoding="utf-8")).values() for name in names]
+    assert "Offshoring" in names and "Business process outsourcing" in names
+
+
+@pytest.mark.browser
+def test_matrix_page_downloads_the_picture_as_png(page, site_url: str, built_site: Path, tmp_path: Path) -> None:
+    page.goto(site_url + "/compare/sourcing-model-matrix/")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download PNG").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+
+    svg = ElementTree.parse(built_site / "compare" / "sourcing-model-matrix.svg").getroot()
+    with Image.open(saved) as picture:
+        assert (saved.name, picture.format) == ("sourcing-model-matrix.png", "PNG")
+        assert picture.size == (2 * int(svg.get("width")), 2 * int(svg.get("height")))  # twice as sharp, for slides
+        darkest, lightest = picture.convert("L").getextrema()
+    assert darkest < 64 and lightest == 255  # dark words on white: the picture was drawn, not left blank
+    assert page.console_errors == []

@@ -129,3 +129,15 @@ def test_source_records_are_shown_as_text_wherever_they_are_listed(hostile_page,
     hostile_page.goto(hostile_site + "/terms/evil-term/")
     label = hostile_page.locator(".gl-cite a").first.get_attribute("aria-label")
     assert label == "Source 1: <script>window.__pwned=1</script> &lt;img src=x onerror=window.__pwned=1&gt;"
+
+
+def test_card_and_neighbourhood_map_show_names_as_text(hostile_page, hostile_site: str) -> None:
+    hostile_page.goto(hostile_site + "/cards/evil-term/")
+    assert hostile_page.locator("h1").inner_text() == TERM_AS_TYPED
+    _assert_nothing_ran(hostile_page)
+    hostile_page.goto(hostile_site + "/terms/plain-term/")
+    links = hostile_page.locator(".gl-map svg a")
+    assert TERM_AS_TYPED[:18] + "…" in links.locator("text").all_text_contents()  # shortened to fit the map
+    assert TERM_AS_TYPED in links.locator("title").all_text_contents()  # its full name
+    assert TERM_AS_TYPED in hostile_page.locator(".gl-map__list").text_content()
+    _assert_nothing_ran(hostile_page)

@@ -37,6 +37,12 @@ def test_sections_that_repeat_other_pages_are_left_out_of_the_index(built_site: 
     assert "Permalink:" not in texts and "Last reviewed" not in texts
 
 
+def test_the_neighbourhood_map_is_left_out_of_the_index(built_site: Path) -> None:
+    texts = " ".join(doc["text"] for doc in search_documents(built_site))
+    for shown in ("and its neighbours:", "more related terms", "The map as a list"):
+        assert shown not in texts, shown
+
+
 def test_lists_of_terms_are_left_out_but_their_pages_stay_findable(built_site: Path) -> None:
     docs = {doc["location"]: doc for doc in search_documents(built_site)}
     assert "terms/" in docs, "the A-Z index page itself"

@@ -9,7 +9,7 @@ from conftest import REPO, run_glossary, write_entry
 from sourcing_glossary.load import Layout, load_glossary
 from sourcing_glossary.publication import Publication
 from sourcing_glossary.site_pages import generated_pages
-from sourcing_glossary.urllock import lock_status, published_urls
+from sourcing_glossary.urllock import lock_status, published_urls, redirect_targets
 
 ALPHA = """\
 term: Alpha
@@ -45,6 +45,26 @@ def test_published_urls_cover_pages_redirects_categories_and_docs_pages(project:
     assert urls == sorted(urls)
     assert {"/", "/editors/", "/terms/", "/terms/alpha/", "/terms/al/", "/terms/old-alpha/",
             "/categories/", "/categories/sourcing-models/", "/print/"} <= set(urls)
+
+
+def test_a_renamed_terms_old_card_url_leads_to_its_card_and_an_alias_has_no_card(project: Path) -> None:
+    write_entry(project, "alpha", ALPHA)
+    glossary, _ = load_glossary(Layout(project, project / "glossary"))
+
+    targets = redirect_targets(glossary)
+
+    assert targets["/cards/old-alpha/"] == "/cards/alpha/"
+    assert "/terms/al/" in targets and "/cards/al/" not in targets
+
+
+def test_a_removed_card_url_is_reported_with_the_rename_fix(tmp_path: Path) -> None:
+    lock = tmp_path / "urls.lock"
+    lock.write_text("/cards/alpah/\n", encoding="utf-8")
+
+    [problem] = lock_status(lock, "glossary/urls.lock", ["/cards/alpha/"]).removed
+
+    assert problem.hint.startswith("if the term was renamed, add 'alpah' to `previous_slugs` of the term that "
+                                   "replaces it (perhaps 'alpha')")
 
 
 def test_update_creates_the_lock_sorted_with_an_explaining_header(project: Path) -> None:

@@ -301,14 +301,45 @@
                                   "aria-label": "Copy link to " + name, "title": "Copy link to " + name }, [
         el("span", { "class": "gl-copy__text", text: "Copy link" })
       ]);
-      button.addEventListener("click", function () {
-        copy(url).then(function () {
-          status.textContent = "Link copied: " + url;
-          button.classList.add("gl-copy--done");
-          setTimeout(function () { button.classList.remove("gl-copy--done"); }, 1500);
-        });
-      });
+      button.addEventListener("click", function () { copyAndTell(button, status, url, "Link copied: " + url); });
       h.appendChild(button);
+    });
+  }
+
+  /* ---- "Embed" beside the term's "Copy link": copies an iframe of the term's card (cards/<slug>/),
+   * at the site's address (the card link in the footer, read against the canonical URL) ---- */
+
+  var EMBED_WIDTH = 480, EMBED_HEIGHT = 400;
+
+  function setupEmbed() {
+    var card = document.querySelector(".md-content article a.gl-card-link");
+    var copyTerm = document.querySelector(".md-content article h1 .gl-copy");
+    var status = document.querySelector(".gl-copy-status");
+    if (!card || !copyTerm || !status) return;
+    var canonical = document.querySelector("link[rel=canonical]");
+    var src = new URL(card.getAttribute("href"), canonical ? canonical.href : location.href).href;
+    var snippet = '<iframe src="' + attribute(src) + '" title="' + attribute(document.title) + '" width="' +
+      EMBED_WIDTH + '" height="' + EMBED_HEIGHT + '" loading="lazy"></iframe>';
+    var name = "Copy the embed code of this term's card";
+    var button = el("button", { "type": "button", "class": "gl-copy gl-embed", "aria-label": name, "title": name }, [
+      el("span", { "class": "gl-copy__text", text: "Embed" })
+    ]);
+    button.addEventListener("click", function () {
+      copyAndTell(button, status, snippet, "Embed code copied: " + snippet);
+    });
+    copyTerm.parentNode.insertBefore(button, copyTerm.nextSibling);
+  }
+
+  function attribute(text) {
+    return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  /* Copy `text`, say so in the live region `status` and tick the button for a moment. */
+  function copyAndTell(button, status, text, message) {
+    copy(text).then(function () {
+      status.textContent = message;
+      button.classList.add("gl-copy--done");
+      setTimeout(function () { button.classList.remove("gl-copy--done"); }, 1500);
     });
   }
 
@@ -336,6 +367,7 @@
     setupAzFilter();
     setupTooltips();
     setupCopyLinks();
+    setupEmbed();
     // Start the finder now: it reads the terms in its own thread, ready for the first key.
     if (finder === null) startFinder();
   }

@@ -5,7 +5,8 @@ PowerPoint files (reported by paragraph and by slide; read with zipfile and Elem
 both are zipped XML). A link counts when it starts with the site's address (site_url); it is
 resolved against the pages the site would publish, computed from the glossary itself, so no
 built site is needed. A fragment must name a heading on the target page: on a term page the
-section anchors of pages.SECTIONS that the term has (#pros only where the page has Pros).
+section anchors of pages.SECTIONS that the term has (#pros only where the page has Pros). A
+term's page or card that does not exist gets the closest slug as a hint.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from .model import Glossary
 from .problems import Problem, display_path
 from .publication import Publication
 from .site_pages import generated_pages
-from .urllock import redirect_targets, site_path, term_slug
+from .urllock import redirect_targets, site_path, slug_page, slugs_in
 
 TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
 OFFICE_SUFFIXES = frozenset({".docx", ".pptx"})
@@ -88,12 +89,12 @@ class SiteMap:
         return None
 
     def _page_hint(self, path: str) -> str:
-        slug = term_slug(path)
-        if slug is not None:
-            slugs = [s for s in map(term_slug, [*self.pages, *self.redirects]) if s]
-            close = difflib.get_close_matches(slug, slugs, n=1, cutoff=0.6)
+        found = slug_page(path)
+        if found is not None:
+            folder, slug = found
+            close = difflib.get_close_matches(slug, slugs_in(folder, [*self.pages, *self.redirects]), n=1, cutoff=0.6)
             if close:
-                return f"did you mean {self.site_url}{pages.TERMS_DIR}/{close[0]}/? (the A-Z index lists every term)"
+                return f"did you mean {self.site_url}{folder}/{close[0]}/? (the A-Z index lists every term)"
             return f"no term has the slug '{slug}': find the term in the A-Z index at {self.site_url}{pages.TERMS_DIR}/"
         close = difflib.get_close_matches(path, list(self.pages), n=1, cutoff=0.6)
         return f"did you mean {self.site_url}{close[0].lstrip('/')}?" if close else "check the address in a browser"

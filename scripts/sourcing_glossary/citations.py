@@ -103,9 +103,13 @@ def numbered(text: str, numbers: dict[str, int]) -> str:
 
 
 def without_citations(text: str) -> str:
-    """The text as words only, for plain-text uses (tables, exports, the terminal)."""
+    """The text as words only, for plain-text uses (tables, exports, the terminal, cards). The
+    space before a citation goes with it, a line break too (editors often put a citation at the
+    start of a line), so no space is left before the punctuation that follows; a paragraph break stays."""
     for citation in reversed(citations(text)):
-        before = text[: citation.start].rstrip(" ")
+        before = text[: citation.start].rstrip(" \t")
+        if before.endswith("\n") and not before.endswith("\n\n"):
+            before = before[:-1].rstrip(" \t")
         text = before + text[citation.end:]
     return text
 

@@ -83,9 +83,9 @@ def side_by_side(entries: list[Entry], glossary: Glossary) -> str:
     ])
 
 
-def _footer(has_matrix: bool) -> list[str]:
+def _footer(with_matrix: bool) -> list[str]:
     links = ["[All comparisons](index.md)"]
-    if has_matrix:
+    if with_matrix:
         links.append(f"[Sourcing-model matrix]({MATRIX_SLUG}.md)")
     return ["<p class=\"gl-footer\" markdown=\"span\">" + " · ".join(links) + "</p>", ""]
 
@@ -102,11 +102,11 @@ def comparison_page(comparison: Comparison, glossary: Glossary) -> GeneratedPage
            side_by_side(entries, glossary), ""]
     if numbers.order:
         out += ["## Sources", "", citations_html.source_list(numbers, {}, citations_html.sources_page_href(2)), ""]
-    out += _footer(_has_matrix(glossary))
+    out += _footer(has_matrix(glossary))
     return GeneratedPage(f"{COMPARE_DIR}/{comparison.slug}.md", "\n".join(out), in_nav=True, anchors=numbers.anchors)
 
 
-def _has_matrix(glossary: Glossary) -> bool:
+def has_matrix(glossary: Glossary) -> bool:
     return OWNERSHIP in glossary.facets and LOCATION in glossary.facets
 
 
@@ -146,12 +146,21 @@ def matrix_page(glossary: Glossary) -> GeneratedPage:
            f"<thead><tr><td></td>{head}</tr></thead>",
            "<tbody markdown>", *rows, "</tbody>",
            "</table>", "",
+           *_picture_downloads(), "",
            f"## {md_text(ownership.title)}", "",
            *[f"- **{md_text(value_label(v))}**: {md_text(text)}" for v, text in ownership.values.items()], "",
            f"## {md_text(location.title)}", "",
            *[f"- **{md_text(value_label(v))}**: {md_text(text)}" for v, text in location.values.items()], "",
            *_footer(False)]
     return GeneratedPage(f"{COMPARE_DIR}/{MATRIX_SLUG}.md", "\n".join(out), in_nav=True)
+
+
+def _picture_downloads() -> list[str]:
+    """Links to the grid as a picture for slides (matrix_picture.py writes the SVG); the script
+    adds a button that turns it into a PNG in the reader's browser."""
+    return [f"<p class=\"gl-downloads\">For slides, the grid as a picture: "
+            f"<a href=\"../{MATRIX_SLUG}.svg\" download>Download SVG</a></p>",
+            "<script src=\"../../assets/javascripts/picture-download.js\" defer></script>"]
 
 
 def index_page(glossary: Glossary) -> GeneratedPage:
@@ -165,7 +174,7 @@ def index_page(glossary: Glossary) -> GeneratedPage:
     if not glossary.comparisons:
         out.append("_No comparisons yet._")
     out.append("")
-    if _has_matrix(glossary):
+    if has_matrix(glossary):
         out += [f"The [sourcing-model matrix]({MATRIX_SLUG}.md) shows the whole family of sourcing terms on one "
                 "grid, by who does the work and where.", ""]
     return GeneratedPage(f"{COMPARE_DIR}/index.md", "\n".join(out), in_nav=True)
@@ -173,7 +182,7 @@ def index_page(glossary: Glossary) -> GeneratedPage:
 
 def comparison_pages(glossary: Glossary) -> list[GeneratedPage]:
     pages = [index_page(glossary)]
-    if _has_matrix(glossary):
+    if has_matrix(glossary):
         pages.append(matrix_page(glossary))
     pages += [comparison_page(comparison, glossary) for comparison in glossary.comparisons]
     return pages

@@ -15,11 +15,11 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import citations_html, markdown_scan
+from . import citations_html, markdown_scan, neighbourhood_map
 from .checks import outgoing_links
 from .mentions import MentionLinker
 from .model import Entry, Glossary
-from .urls import CATEGORIES_DIR, COMPARE_DIR, TERMS_DIR
+from .urls import CARDS_DIR, CATEGORIES_DIR, COMPARE_DIR, TERMS_DIR
 
 
 # Section anchors promised to trainers: never rename these.
@@ -136,6 +136,7 @@ def term_page(entry: Entry, glossary: Glossary, backlinks: list[Entry], mentions
             out += [f"<div class=\"gl-{anchor}\" markdown>", "", _heading(anchor), "",
                     _items(items, body) if items else "_None recorded._", "", "</div>", ""]
         out += ["</div>", ""]
+    out += [neighbourhood_map.MARKER, ""]
     if entry.contrast:
         out += [_heading("not-to-be-confused-with"), ""]
         for slug, sentence in entry.contrast.items():
@@ -179,7 +180,9 @@ def _footer(entry: Entry) -> str:
         footer.append(f"Reviewed against its sources <time datetime=\"{entry.reviewed}\">{entry.reviewed}</time> · ")
     if entry.updated:
         footer.append(f"Last changed <time datetime=\"{entry.updated}\">{entry.updated}</time> · ")
-    footer.append(f"Permalink: <a class=\"gl-permalink\" href=\"./\">/{TERMS_DIR}/{entry.slug}/</a></p>")
+    footer.append(f"Permalink: <a class=\"gl-permalink\" href=\"./\">/{TERMS_DIR}/{entry.slug}/</a> · ")
+    footer.append(f"Card to embed: <a class=\"gl-card-link\" href=\"../../{CARDS_DIR}/{entry.slug}/\">"
+                  f"/{CARDS_DIR}/{entry.slug}/</a></p>")
     return "".join(footer)
 
 

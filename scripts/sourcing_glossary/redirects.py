@@ -1,4 +1,7 @@
-"""Redirect pages for aliases and previous slugs: plain HTML that works on any static host."""
+"""Redirect pages for aliases and previous slugs: plain HTML that works on any static host.
+
+A renamed term's card (cards/<old-slug>/) redirects to its new card as well: it may be embedded
+in a learning platform. An alias never had a card of its own, so it gets no card redirect."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ import json
 from .checks import published_paths
 from .load import is_slug
 from .model import Entry, Glossary
-from .pages import TERMS_DIR
+from .urls import CARDS_DIR, TERMS_DIR
 
 _TEMPLATE = """<!doctype html>
 <html lang="en">
@@ -39,11 +42,20 @@ def redirect_owners(glossary: Glossary) -> dict[str, Entry]:
     return dict(sorted(owners.items()))
 
 
+def redirects(glossary: Glossary) -> dict[str, Entry]:
+    """Site path of every redirect ('/terms/bpo/', '/cards/old-slug/') -> the entry whose page
+    in the same folder it leads to."""
+    owners = redirect_owners(glossary)
+    found = {f"/{TERMS_DIR}/{slug}/": entry for slug, entry in owners.items()}
+    found |= {f"/{CARDS_DIR}/{slug}/": entry for slug, entry in owners.items() if slug in entry.previous_slugs}
+    return found
+
+
 def redirect_pages(glossary: Glossary) -> dict[str, str]:
     """Site-relative file path (terms/bpo/index.html) -> HTML that sends readers to the term."""
     pages = {}
-    for slug, entry in redirect_owners(glossary).items():
+    for path, entry in redirects(glossary).items():
         target = f"../{entry.slug}/"
-        pages[f"{TERMS_DIR}/{slug}/index.html"] = _TEMPLATE.format(
+        pages[f"{path.strip('/')}/index.html"] = _TEMPLATE.format(
             title=html.escape(entry.term), target=target, target_js=json.dumps(target))
     return pages

@@ -3,6 +3,7 @@ site generator, what the URL lock records and what check-links resolves against.
 
 from __future__ import annotations
 
+from .cards import card_pages
 from .comparisons import comparison_pages
 from .handout import handout_pages
 from .mentions import MentionLinker
@@ -25,4 +26,4 @@ def content_pages(glossary: Glossary) -> list[GeneratedPage]:
 
 
 def generated_pages(glossary: Glossary, site: Publication) -> list[GeneratedPage]:
-    return content_pages(glossary) + handout_pages(glossary, site)
+    return content_pages(glossary) + handout_pages(glossary, site) + card_pages(glossary, site)

@@ -13,13 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from . import pages
 from .model import Glossary
 from .problems import Problem
-from .redirects import redirect_owners
+from .redirects import redirects
 from .report import render_text
+from .urls import CARDS_DIR, TERMS_DIR
 
 LOCK_NAME = "urls.lock"
+SLUG_FOLDERS = (TERMS_DIR, CARDS_DIR)  # folders whose pages are named by a term's slug
 
 _HEADER = """\
 # Published URLs of the Sourcing Glossary: one site path per line, sorted.
@@ -39,8 +40,7 @@ def site_path(src_uri: str) -> str:
 
 def redirect_targets(glossary: Glossary) -> dict[str, str]:
     """Redirect path -> the canonical path it sends readers to, for every redirect page written."""
-    return {f"/{pages.TERMS_DIR}/{slug}/": f"/{pages.TERMS_DIR}/{owner.slug}/"
-            for slug, owner in redirect_owners(glossary).items()}
+    return {path: f"{path.rsplit('/', 2)[0]}/{owner.slug}/" for path, owner in redirects(glossary).items()}
 
 
 def published_urls(glossary: Glossary, page_uris: Iterable[str]) -> list[str]:
@@ -98,19 +98,26 @@ def lock_status(lock_file: Path, shown: str, current: Iterable[str]) -> LockStat
 
 def _removed(path: str, line: int, shown: str, new: list[str]) -> Problem:
     message = f"{path} was published, but the site would no longer have it: links to it would break"
-    slug = term_slug(path)
-    if slug is None:
+    found = slug_page(path)
+    if found is None:
         hint = f"restore the page; if removing it is deliberate, delete line {line} of {shown}"
     else:
         # a renamed term's new URL is not recorded yet: the likeliest replacement is among the new ones
-        close = difflib.get_close_matches(slug, [s for s in map(term_slug, new) if s], n=1, cutoff=0.6)
+        folder, slug = found
+        close = difflib.get_close_matches(slug, slugs_in(folder, new), n=1, cutoff=0.6)
         perhaps = f" (perhaps '{close[0]}')" if close else ""
         hint = (f"if the term was renamed, add '{slug}' to `previous_slugs` of the term that replaces it{perhaps}; "
                 f"if removing the URL is deliberate, delete line {line} of {shown}")
     return Problem(shown, line, 0, "url-removed", message, hint)
 
 
-def term_slug(path: str) -> str | None:
-    """'/terms/bpo/' -> 'bpo'; None for a path that is not a term's."""
+def slug_page(path: str) -> tuple[str, str] | None:
+    """'/terms/bpo/' -> ('terms', 'bpo'), '/cards/bpo/' -> ('cards', 'bpo'); None for a path
+    that is not a term's page or card."""
     parts = path.strip("/").split("/")
-    return parts[1] if len(parts) == 2 and parts[0] == pages.TERMS_DIR else None
+    return (parts[0], parts[1]) if len(parts) == 2 and parts[0] in SLUG_FOLDERS else None
+
+
+def slugs_in(folder: str, paths: Iterable[str]) -> list[str]:
+    """The slugs of the paths in `folder` (one of SLUG_FOLDERS)."""
+    return [found[1] for found in map(slug_page, paths) if found and found[0] == folder]

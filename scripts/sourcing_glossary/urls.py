@@ -4,3 +4,4 @@ TERMS_DIR = "terms"
 CATEGORIES_DIR = "categories"
 COMPARE_DIR = "compare"
 SOURCES_DIR = "sources"
+CARDS_DIR = "cards"  # one small page per term, to embed in other sites (cards.py)
