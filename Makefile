@@ -1,6 +1,7 @@
 # The two commands of the README:
 #   make build   builds the site into site/ (creates or reuses .venv/ first)
-#   make test    runs the whole test suite (creates or reuses .venv/ with the test tools first)
+#   make test    lints (ruff), type-checks (mypy) and runs the whole test suite (creates or reuses
+#                .venv/ with the test tools first)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
@@ -12,6 +13,8 @@ build: $(VENV)/.runtime
 	$(BIN)/glossary build
 
 test: $(VENV)/.dev chromium
+	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 $(BIN)/python:

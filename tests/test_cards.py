@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_glossary, search_documents, serve_folder, valid_glossary, write_entry
 from lxml import html
 
+from conftest import REPO, run_glossary, search_documents, serve_folder, valid_glossary, write_entry
 from sourcing_glossary.cards import card_page
 from sourcing_glossary.comparisons import plain_text
 from sourcing_glossary.model import Glossary

@@ -9,11 +9,11 @@ from pathlib import Path
 import docx
 import pptx
 import pytest
-from conftest import REPO, run_glossary, write_entry
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from conftest import REPO, run_glossary, write_entry
 from sourcing_glossary.checklinks import SiteMap, check_links, site_map
 from sourcing_glossary.load import Layout, load_glossary
 from sourcing_glossary.pages import SECTIONS
@@ -230,7 +230,8 @@ def test_check_links_command_needs_site_url(glossary_project: Path) -> None:
 
     result = run_glossary("check-links", "docs", cwd=glossary_project)
 
-    assert (result.returncode, result.stderr) == (2, "error: mkdocs.yml: set site_url to the address where the glossary is published\n")
+    expected = "error: mkdocs.yml: set site_url to the address where the glossary is published\n"
+    assert (result.returncode, result.stderr) == (2, expected)
 
 
 def test_check_links_command_refuses_a_glossary_with_errors(glossary_project: Path) -> None:

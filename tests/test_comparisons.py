@@ -11,9 +11,9 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 from PIL import Image
-from conftest import REPO, run_glossary, write_entry
 
-from sourcing_glossary import pages, site_pages
+from conftest import REPO, run_glossary, write_entry
+from sourcing_glossary import site_pages
 from sourcing_glossary.comparisons import comparison_pages, matrix_cells, plain_text
 from sourcing_glossary.load import Layout, load_glossary
 from sourcing_glossary.matrix_picture import matrix_svg

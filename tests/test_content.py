@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
-from conftest import REPO, run_glossary
 
+from conftest import REPO, run_glossary
 from sourcing_glossary.checks import outgoing_links
 from sourcing_glossary.load import Layout, load_glossary
 from sourcing_glossary.model import Glossary

@@ -12,9 +12,9 @@ from pathlib import Path
 import markdown
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import serve_folder
 from lxml import html
 
+from conftest import serve_folder
 from sourcing_glossary.publication import PLACEHOLDER_URL
 
 pytestmark = pytest.mark.browser
@@ -183,7 +183,8 @@ def test_the_embed_script_links_the_same_words_as_the_markdown_extension(page, h
                 if a.get("href").startswith(PLACEHOLDER_URL)]
     page.goto(host(markdown.markdown(text, extensions=extensions)))
     glossary_links(page)
-    linked = page.eval_on_selector_all("a[data-glossary-link]", "links => links.map(a => [a.textContent, a.dataset.glossaryLink])")
+    linked = page.eval_on_selector_all("a[data-glossary-link]",
+                                       "links => links.map(a => [a.textContent, a.dataset.glossaryLink])")
     assert linked == expected and len(expected) >= 4
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 from conftest import REPO, entry_value
-
 from sourcing_glossary.model import Glossary
 from sourcing_glossary.site_data import EMBED_GLOBAL, terms_script
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import markdown
 import pytest
-from conftest import entry_value, serve_folder
 from lxml import html
 
+from conftest import entry_value, serve_folder
 from sourcing_glossary.model import Glossary
 from sourcing_glossary.published_terms import TermsUnavailable
 from sourcing_glossary.site_data import terms_json

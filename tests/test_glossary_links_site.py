@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import run_glossary
 from lxml import html
 
+from conftest import run_glossary
 from sourcing_glossary.publication import PLACEHOLDER_URL  # the small glossary's site_url
 
 COURSE = Path(__file__).parent / "fixtures" / "linking" / "course"

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from conftest import copy_project, run_glossary, serve_folder
 
 pytestmark = pytest.mark.browser

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import valid_glossary, write_entry
 
+from conftest import valid_glossary, write_entry
 from sourcing_glossary import neighbourhood_map
 from sourcing_glossary.model import Glossary
 

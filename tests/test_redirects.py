@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from conftest import run_glossary, serve_folder, write_entry
 
 pytestmark = pytest.mark.browser

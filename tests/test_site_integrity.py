@@ -11,8 +11,15 @@ import pytest
 
 import bench
 from conftest import REPO, copy_project, run_glossary
-from site_integrity import (Site, heading_problems, json_ld_problems, link_problems, navigation_problems, read_site,
-                            sitemap_problems)
+from site_integrity import (
+    Site,
+    heading_problems,
+    json_ld_problems,
+    link_problems,
+    navigation_problems,
+    read_site,
+    sitemap_problems,
+)
 from sourcing_glossary.sitebuild import load_site_config
 
 SYNTHETIC_TERMS = 1000

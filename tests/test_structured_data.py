@@ -8,9 +8,9 @@ from pathlib import Path
 
 import yaml
 
-from sourcing_glossary.publication import PLACEHOLDER_URL
 from conftest import REPO
 from sourcing_glossary import search_index
+from sourcing_glossary.publication import PLACEHOLDER_URL
 from sourcing_glossary.structured_data import script
 
 SITE_URL = PLACEHOLDER_URL  # mkdocs.yml's site_url when GLOSSARY_SITE_URL is not set, as in the tests

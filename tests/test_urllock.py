@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import REPO, run_glossary, write_entry
-
 from sourcing_glossary.load import Layout, load_glossary
 from sourcing_glossary.publication import Publication
 from sourcing_glossary.site_pages import generated_pages

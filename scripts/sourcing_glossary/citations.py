@@ -72,7 +72,7 @@ def citations(text: str) -> list[Citation]:
         return []
     found = []
     for match in markdown_scan.outside_code(text, CITATION):
-        cites = []
+        cites: list[Cite] = []
         for part in match.group(1).split(";"):
             parsed = _CITE.fullmatch(part.strip())
             if parsed is None:

@@ -16,9 +16,9 @@ from . import checklinks, exports, handout, importer, lookup, printing, review_s
 from .load import Layout, load_glossary
 from .model import Glossary
 from .publication import Publication
-from .site_pages import generated_pages
 from .report import FORMATS, RENDERERS, render_text
 from .scaffold import ScaffoldError, scaffold_entry
+from .site_pages import generated_pages
 from .validate import validate
 
 if TYPE_CHECKING:

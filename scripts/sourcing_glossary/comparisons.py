@@ -73,8 +73,8 @@ def side_by_side(entries: list[Entry], glossary: Glossary) -> str:
     rows += [_row(facet.title, [_facet_cell(e, facet) for e in entries]) for facet in glossary.facets.values()]
     rows += [_row("Typical pros", [_list_cell(e.pros, glossary) for e in entries]),
              _row("Typical cons", [_list_cell(e.cons, glossary) for e in entries]),
-             _row("Definition", [f"<td markdown=\"span\">{_term_link(e, '#definition', f'Definition of {e.term}')}</td>" for e in entries],
-                  markdown=True)]
+             _row("Definition", [f"<td markdown=\"span\">{_term_link(e, '#definition', f'Definition of {e.term}')}</td>"
+                                 for e in entries], markdown=True)]
     return "\n".join([
         "<table markdown>",
         f"<thead markdown><tr markdown><td></td>{head}</tr></thead>",

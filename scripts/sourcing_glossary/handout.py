@@ -16,9 +16,9 @@ from collections.abc import Callable
 
 from . import citations_html
 from .model import Entry, Glossary
-from .urls import SOURCES_DIR
-from .pages import GeneratedPage, TERMS_DIR, front_matter, link_terms, md_text
+from .pages import TERMS_DIR, GeneratedPage, front_matter, link_terms, md_text
 from .publication import Publication
+from .urls import SOURCES_DIR
 
 PRINT_DIR = "print"
 TEMPLATE = "handout.html"

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -131,19 +132,23 @@ def _load_sources(layout: Layout, problems: list[Problem]) -> dict[str, SourceRe
         if node.kind != "map":
             continue
         values = {name: item.value for name, item in node.value.items() if item.kind in ("str", "bool", "date")}
-        problems.extend(record_field_problems(key, values, section.keys[key].mark,
-                                              lambda name, node=node: node.value[name].mark))
-
-        def text(name: str) -> str | None:
-            value = values.get(name)
-            return value.strip() if isinstance(value, str) else None
-
+        problems.extend(record_field_problems(key, values, section.keys[key].mark, partial(_field_mark, node)))
+        text = partial(_stripped_text, values)
         records[key] = SourceRecord(
             id=key, title=text("title") or key, publisher=text("publisher") or "", kind=text("kind") or "",
             mark=section.keys[key].mark, author=text("author"),
             date=None if values.get("undated") is True else text("date"),
             url=text("url"), accessed=text("accessed"), note=text("note"))
     return records
+
+
+def _field_mark(record: Node, name: str) -> Mark:
+    return record.value[name].mark
+
+
+def _stripped_text(values: dict[str, Any], name: str) -> str | None:
+    value = values.get(name)
+    return value.strip() if isinstance(value, str) else None
 
 
 def _load_entries(layout: Layout, problems: list[Problem]) -> tuple[dict[str, Entry], set[str]]:

@@ -47,7 +47,9 @@ class Ranges:
         self.starts = [start for start, _ in merged]
         self.ends = [end for _, end in merged]
 
-    def __contains__(self, offset: int) -> bool:
+    def __contains__(self, offset: object) -> bool:
+        if not isinstance(offset, int):
+            return False
         index = bisect.bisect_right(self.starts, offset) - 1
         return index >= 0 and offset < self.ends[index]
 

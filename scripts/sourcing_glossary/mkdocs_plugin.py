@@ -25,10 +25,10 @@ from . import exports, matrix_picture, neighbourhood_map, search_index, structur
 from .handout import Handouts
 from .load import Layout, forget_sources
 from .publication import ALLOW_PLACEHOLDER, PLACEHOLDER_URL, Publication
-from .site_pages import generated_pages
 from .redirects import redirect_pages
 from .report import render_text
 from .site_data import TEXT_FILE, terms_json, terms_script, terms_text_json
+from .site_pages import generated_pages
 from .validate import Validation, validate
 
 log = logging.getLogger("mkdocs.plugins." + __name__)

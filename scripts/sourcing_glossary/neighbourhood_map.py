@@ -116,7 +116,7 @@ def _svg(entry: Entry, hood: Neighbourhood) -> str:
            f"viewBox=\"0 0 {_WIDTH} {height}\" width=\"{_WIDTH}\" height=\"{height}\" fill=\"currentColor\">",
            f"<rect class=\"gl-map__term\" x=\"{_BOX_X}\" y=\"{middle - box_height // 2}\" width=\"{_BOX_WIDTH}\" "
            f"height=\"{box_height}\" rx=\"10\" fill=\"none\" stroke=\"currentColor\"/>",
-           f"<g class=\"gl-map__term-name\" text-anchor=\"middle\">"
+           "<g class=\"gl-map__term-name\" text-anchor=\"middle\">"
            + "".join(f"<text x=\"{_BOX_X + _BOX_WIDTH // 2}\" y=\"{first_line + number * _BOX_LINE}\">"
                      f"{html.escape(line)}</text>" for number, line in enumerate(lines)) + "</g>"]
     for kind, label in (("contrast", CONTRAST_LABEL), ("related", RELATED_LABEL)):

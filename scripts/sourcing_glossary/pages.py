@@ -19,8 +19,7 @@ from . import citations_html, markdown_scan, neighbourhood_map
 from .checks import outgoing_links
 from .mentions import MentionLinker
 from .model import Entry, Glossary
-from .urls import CARDS_DIR, CATEGORIES_DIR, COMPARE_DIR, TERMS_DIR
-
+from .urls import CARDS_DIR, CATEGORIES_DIR, TERMS_DIR
 
 # Section anchors promised to trainers: never rename these.
 SECTIONS = {

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .urls import CATEGORIES_DIR, TERMS_DIR
 from .site_data import term_url
-
+from .urls import CATEGORIES_DIR, TERMS_DIR
 
 PLACEHOLDER_URL = "https://sourcing-glossary.example.org/"  # mkdocs.yml's default until a team sets its own
 ALLOW_PLACEHOLDER = "GLOSSARY_ALLOW_PLACEHOLDER_URL"  # set to build with the placeholder without a warning

@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
@@ -25,7 +26,7 @@ _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
-def load_site_config(config_file: Path, **overrides: object) -> MkDocsConfig:
+def load_site_config(config_file: Path, **overrides: Any) -> MkDocsConfig:
     return load_config(str(config_file), **overrides)
 
 
