@@ -199,9 +199,9 @@ def _url_problems(glossary: Glossary) -> list[Problem]:
                 problems.append(entry.mark(path).problem(
                     "url-clash", f"{what} is this entry's own slug", "remove it: the entry is at this URL already"))
             elif slug in live:
-                same_name = slug in glossary.entries and \
+                same_name = not is_previous and slug in glossary.entries and \
                     name_key(glossary.entries[slug].term) == name_key(entry.aliases[path[1]])
-                if not is_previous and same_name:
+                if same_name:
                     continue  # already reported as an alias/term collision
                 problems.append(entry.mark(path).problem(
                     "url-clash", f"{what} would redirect /terms/{slug}/, which is the page of the live term '{slug}'",
