@@ -155,7 +155,7 @@ def test_skos_names_sources_and_marks_deprecated_terms(sourced: Path) -> None:
     iso = rdflib.URIRef(base + "sources/#iso-18295-1")  # no url: its line on the Sources page
     assert set(graph.objects(offshoring, DCTERMS.source)) == {vendor, iso}
     citation = str(next(graph.objects(vendor, DCTERMS.bibliographicCitation)))
-    assert citation == "A vendor's glossary page. Vendor Inc. undated. Vendor page."
+    assert citation == "A vendor's glossary page. Vendor Inc. Undated. Vendor page."
     assert (far, OWL.deprecated, rdflib.Literal(True)) in graph
     assert (far, DCTERMS.isReplacedBy, offshoring) in graph
     assert (offshoring, OWL.deprecated, None) not in graph

@@ -75,8 +75,14 @@ def source_anchors(entry: Entry, glossary: Glossary) -> tuple[str, ...]:
     return handout_numbering(entry, glossary).anchors
 
 
+def citation_text(record: SourceRecord) -> str:
+    """'Title. Publisher. Author. 2017. Standard.': a source as plain text (the terminal, SKOS)."""
+    return join_parts([record.title, record.publisher, *([record.author] if record.author else []),
+                       record.date or "Undated", record.kind_label])
+
+
 def source_line(record: SourceRecord) -> str:
-    """Title, publisher, author, date or 'undated', kind, and link, as HTML."""
+    """Title, publisher, author, date or 'Undated', kind, and link, as HTML."""
     parts = [f"<cite>{html.escape(record.title)}</cite>", html.escape(record.publisher)]
     if record.author:
         parts.append(html.escape(record.author))

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import citations, csvformat, markdown_scan
-from .citations_html import entry_source_ids, join_parts
+from .citations_html import citation_text, entry_source_ids
 from .model import Entry, Glossary, SourceRecord
 from .publication import Publication
 from .urls import SOURCES_DIR
@@ -146,7 +146,7 @@ def skos_export(glossary: Glossary, site: Publication) -> str:
         record = glossary.sources[key]
         out.append(_statements(_iri(_source_iri(record, site)), [
             ("dcterms:title", _literal(record.title)),
-            ("dcterms:bibliographicCitation", _literal(_citation_text(record)))]))
+            ("dcterms:bibliographicCitation", _literal(citation_text(record)))]))
     for key, category in glossary.categories.items():
         pairs = [("a", "skos:Collection"), ("skos:prefLabel", _literal(category.title)),
                  ("skos:definition", _literal(category.description))]
@@ -158,12 +158,6 @@ def skos_export(glossary: Glossary, site: Publication) -> str:
 def _source_iri(record: SourceRecord, site: Publication) -> str:
     """The source's own address where it has one, else its line on the Sources page."""
     return record.url or site.url(f"{SOURCES_DIR}/#{record.id}")
-
-
-def _citation_text(record: SourceRecord) -> str:
-    parts = [record.title, record.publisher, *([record.author] if record.author else []),
-             record.date or "undated", record.kind_label]
-    return join_parts(parts)
 
 
 EXPORTERS: dict[str, Callable[[Glossary, Publication], str]] = {

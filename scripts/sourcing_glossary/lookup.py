@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from . import citations
 from .checks import name_key
-from .citations_html import entry_source_ids, join_parts
+from .citations_html import citation_text, entry_source_ids
 from .exports import flatten_links
 from .handout import Render
 from .model import Entry, Glossary
@@ -139,9 +139,7 @@ def render_term(entry: Entry, glossary: Glossary, site: Publication, width: int 
         out += ["", "SOURCES"]
         for number, source_id in enumerate(sources, start=1):
             record = glossary.sources[source_id]
-            line = join_parts([record.title, record.publisher, *([record.author] if record.author else []),
-                               record.date or "Undated", record.kind_label])
-            out += textwrap.wrap(line, width, initial_indent=f"  [{number}] ", subsequent_indent="      ")
+            out += textwrap.wrap(citation_text(record), width, initial_indent=f"  [{number}] ", subsequent_indent="      ")
             if record.url:  # on a line of its own, whole, so a terminal can open it
                 out.append(f"      {record.url}")
     return "\n".join(out) + "\n"
