@@ -446,13 +446,14 @@
     return scored.slice(0, SUGGESTIONS);
   }
 
-  /* Names first; the entry's text is read (once) and searched when the names leave room:
-   * fewer strong matches than asked for. `names` asks for names and summaries only. */
+  /* Names first; the entry's text (megabytes for thousands of terms) is read, once, and
+   * searched only when no name, alias or search phrase answers the query: a reader typing a
+   * term's name never waits for it. `names` asks for names and summaries only. */
   function answer(terms, message) {
     var limit = message.limit || 0;
     var first = find(terms, message.text, limit, false, !message.names);
-    var strong = first.filter(function (r) { return r.score >= 555; }).length;
-    if (message.names || (limit && strong >= limit)) {
+    var named = first.some(function (r) { return r.score >= 555; });
+    if (message.names || named) {
       return Promise.resolve(first.length || !message.suggest ? first : suggestions(terms, understand(message.text).text));
     }
     return loadText(terms).then(function () {
