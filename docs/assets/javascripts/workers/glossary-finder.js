@@ -183,14 +183,6 @@
     return 600 + Math.round(250 * exactness) + Math.round(50 * Math.min(1, counted / name.words.length));
   }
 
-  function scoreText(query, analysed) {
-    var hits = 0;
-    for (var i = 0; i < query.stems.length; i++) {
-      if (query.stems[i].length >= 3 && analysed.stemSet[query.stems[i]]) hits++;
-    }
-    return hits;
-  }
-
   /* ---- Reading a reader's question ----
    * "what is BPO?", "what does ACD mean", "how do I bring support back in-house": the words
    * that ask are dropped before matching. "A vs B", "A versus B", "A or B", "difference
