@@ -93,8 +93,7 @@ def _footer(with_matrix: bool) -> list[str]:
 def comparison_page(comparison: Comparison, glossary: Glossary) -> GeneratedPage:
     entries = [glossary.entries[slug] for slug in comparison.terms if slug in glossary.entries]
     names = ", ".join(e.term for e in entries)
-    numbers = citations_html.numbering(glossary, [source_id for source_id in citations.cited_ids([comparison.intro])
-                                                  if source_id in glossary.sources])
+    numbers = citations_html.numbering(glossary, citations_html.known_source_ids([comparison.intro], glossary))
     out = [front_matter(title=comparison.title, description=f"{names} side by side."),
            f"# {md_text(comparison.title)}", "",
            link_terms(numbers.replace(comparison.intro), glossary, COMPARE_DIR), "",
