@@ -1,7 +1,7 @@
 # The two commands of the README:
 #   make build   builds the site into site/ (creates or reuses .venv/ first)
-#   make test    lints (ruff), type-checks (mypy) and runs the whole test suite (creates or reuses
-#                .venv/ with the test tools first)
+#   make test    lints (ruff), type-checks (mypy), checks the import layers (import-linter) and runs
+#                the whole test suite (creates or reuses .venv/ with the test tools first)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
@@ -15,6 +15,7 @@ build: $(VENV)/.runtime
 test: $(VENV)/.dev chromium
 	$(BIN)/ruff check scripts tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
 
 $(BIN)/python:

@@ -36,9 +36,9 @@ from typing import Any
 
 import yaml
 
-from sourcing_glossary import search_index
-from sourcing_glossary.checks import name_key, published_paths
-from sourcing_glossary.load import Layout, load_glossary
+from sourcing_glossary.mkdocs import material
+from sourcing_glossary.names import name_key
+from sourcing_glossary.source.load import Layout, load_glossary
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -200,7 +200,7 @@ def _claimed(glossary_dir: Path) -> set[str]:
     """The names (as name_key compares them) and URL slugs of the entries in glossary_dir."""
     glossary, _ = load_glossary(Layout(root=glossary_dir.parent, data=glossary_dir))
     return {key for entry in glossary.entries.values()
-            for key in (entry.slug, *published_paths(entry), *map(name_key, entry.names))}
+            for key in (entry.slug, *entry.published_paths(), *map(name_key, entry.names))}
 
 
 def write_reference(glossary_project: Path, reference: Path) -> None:
@@ -211,8 +211,8 @@ def write_reference(glossary_project: Path, reference: Path) -> None:
     from mkdocs.config import load_config
     from mkdocs.structure.files import Files, InclusionLevel
 
-    from sourcing_glossary.load import Layout
-    from sourcing_glossary.validate import validate
+    from sourcing_glossary.checks.validate import validate
+    from sourcing_glossary.source.load import Layout
 
     problems = validate(Layout(glossary_project, glossary_project / "glossary")).problems
     if problems:
@@ -241,8 +241,8 @@ def _written_out(src_uri: str, markdown: str, glossary: Any) -> str:
     """A generated page as a hand-written page would be: what the plugin puts into the rendered
     page (a term's neighbourhood map, marked for the search to skip; a handout's terms) written
     into its Markdown."""
-    from sourcing_glossary import neighbourhood_map
-    from sourcing_glossary.pages import UNINDEXED
+    from sourcing_glossary.render import neighbourhood_map
+    from sourcing_glossary.render.pages import UNINDEXED
 
     figure = '<figure class="gl-map">'
     with_map = neighbourhood_map.fill(src_uri, markdown, glossary).replace(figure, figure[:-1] + UNINDEXED + ">", 1)
@@ -252,8 +252,8 @@ def _written_out(src_uri: str, markdown: str, glossary: Any) -> str:
 def _with_handout_terms(src_uri: str, markdown: str, glossary: Any) -> str:
     """A handout as a hand-written page would be: its terms written out in its Markdown (the
     plugin renders each term once and puts the HTML into the rendered page instead)."""
-    from sourcing_glossary import handout
-    from sourcing_glossary.pages import link_terms, md_text
+    from sourcing_glossary.render import handout
+    from sourcing_glossary.render.pages import link_terms, md_text
 
     if not src_uri.startswith(handout.PRINT_DIR + "/") or handout.TERMS_MARKER not in markdown:
         return markdown
@@ -329,7 +329,7 @@ def _time_libyaml(folder: str) -> float:
 
 
 def _time_yamltree(folder: str) -> float:
-    from sourcing_glossary.yamltree import read_yaml
+    from sourcing_glossary.source.yamltree import read_yaml
 
     start = time.perf_counter()
     for path in sorted(Path(folder).glob("*.yml")):
@@ -338,8 +338,8 @@ def _time_yamltree(folder: str) -> float:
 
 
 def _time_validate(project: str) -> tuple[float, int]:
-    from sourcing_glossary.load import Layout
-    from sourcing_glossary.validate import validate
+    from sourcing_glossary.checks.validate import validate
+    from sourcing_glossary.source.load import Layout
 
     start = time.perf_counter()
     result = validate(Layout(Path(project), Path(project) / "glossary"))
@@ -510,11 +510,11 @@ def measure(prepared: Prepared, work: Path) -> SizeResult:
     site = project / "site"
     result.site_kb_per_term = _folder_bytes(site) / 1024 / count
     result.reference_site_kb_per_term = _folder_bytes(reference / "site") / 1024 / count
-    documents = site / search_index.DOCS_FILE  # the index's documents, fetched by the search worker
-    index_bytes = (documents if documents.is_file() else site / search_index.INDEX_FILE).stat().st_size
+    documents = site / material.DOCS_FILE  # the index's documents, fetched by the search worker
+    index_bytes = (documents if documents.is_file() else site / material.INDEX_FILE).stat().st_size
     result.index_mb, result.index_kb_per_term = index_bytes / MB, index_bytes / 1024 / count
-    result.page_index_kb = (site / search_index.INDEX_FILE).stat().st_size / 1024
-    result.reference_index_mb = (reference / "site" / search_index.INDEX_FILE).stat().st_size / MB
+    result.page_index_kb = (site / material.INDEX_FILE).stat().st_size / 1024
+    result.reference_index_mb = (reference / "site" / material.INDEX_FILE).stat().st_size / MB
     pages = [(site / "terms" / t.slug / "index.html").stat().st_size / 1024 for t in terms]
     result.page_kb_median, result.page_kb_max = statistics.median(pages), max(pages)
 

@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 
-from sourcing_glossary import search_index
-from sourcing_glossary.load import Layout, load_glossary
+from sourcing_glossary.mkdocs import material
 from sourcing_glossary.model import Entry, Glossary
-from sourcing_glossary.printing import CHROMIUM_ARGS  # one launch setup for the tool and the tests
+from sourcing_glossary.source.load import Layout, load_glossary
+from sourcing_glossary.tools.printing import CHROMIUM_ARGS  # one launch setup for the tool and the tests
 
 REPO = Path(__file__).resolve().parent.parent
 GLOSSARY_BIN = Path(sys.executable).with_name("glossary")
@@ -151,7 +151,7 @@ class _StaticHost(http.server.SimpleHTTPRequestHandler):
 
 def search_documents(site: Path) -> list[dict]:
     """The documents of the site's full-text search index (the file the search worker fetches)."""
-    return json.loads((site / search_index.DOCS_FILE).read_text(encoding="utf-8"))["docs"]
+    return json.loads((site / material.DOCS_FILE).read_text(encoding="utf-8"))["docs"]
 
 
 def serve_folder(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:

@@ -14,11 +14,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from conftest import REPO, run_glossary, write_entry
-from sourcing_glossary.checklinks import SiteMap, check_links, site_map
-from sourcing_glossary.load import Layout, load_glossary
-from sourcing_glossary.pages import SECTIONS
 from sourcing_glossary.problems import Problem
-from sourcing_glossary.publication import Publication
+from sourcing_glossary.render.pages import SECTIONS
+from sourcing_glossary.source.load import Layout, load_glossary
+from sourcing_glossary.tools.checklinks import SiteMap, check_links, site_map
+from sourcing_glossary.urls import Publication
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check_links"
 SITE = "https://sourcing-glossary.example.org/"  # the site_url of mkdocs.yml

@@ -13,12 +13,12 @@ import yaml
 from PIL import Image
 
 from conftest import REPO, run_glossary, write_entry
-from sourcing_glossary import site_pages
-from sourcing_glossary.comparisons import comparison_pages, matrix_cells, plain_text
-from sourcing_glossary.load import Layout, load_glossary
-from sourcing_glossary.matrix_picture import matrix_svg
 from sourcing_glossary.model import Glossary
-from sourcing_glossary.publication import Publication
+from sourcing_glossary.render import site_pages
+from sourcing_glossary.render.comparisons import comparison_pages, matrix_cells, plain_text
+from sourcing_glossary.render.matrix_picture import matrix_svg
+from sourcing_glossary.source.load import Layout, load_glossary
+from sourcing_glossary.urls import Publication
 
 FIXTURES = Path(__file__).parent / "fixtures" / "comparisons"
 SVG = "{http://www.w3.org/2000/svg}"

@@ -8,9 +8,8 @@ from collections import defaultdict
 import pytest
 
 from conftest import REPO, run_glossary
-from sourcing_glossary.checks import outgoing_links
-from sourcing_glossary.load import Layout, load_glossary
 from sourcing_glossary.model import Glossary
+from sourcing_glossary.source.load import Layout, load_glossary
 
 MIN_ENTRIES = 45
 REQUIRED_SLUGS = (
@@ -83,7 +82,7 @@ def test_every_entry_has_two_related_terms(glossary: Glossary) -> None:
 def test_every_entry_is_linked_from_another_entry(glossary: Glossary) -> None:
     inbound: dict[str, set[str]] = defaultdict(set)
     for slug, entry in glossary.entries.items():
-        for target in outgoing_links(entry):
+        for target in entry.outgoing_links():
             inbound[target].add(slug)
     assert [slug for slug in glossary.entries if not inbound[slug]] == []
 

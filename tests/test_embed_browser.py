@@ -15,7 +15,7 @@ from axe_playwright_python.sync_playwright import Axe
 from lxml import html
 
 from conftest import serve_folder
-from sourcing_glossary.publication import PLACEHOLDER_URL
+from sourcing_glossary.urls import PLACEHOLDER_URL
 
 pytestmark = pytest.mark.browser
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 from conftest import REPO, entry_value
+from sourcing_glossary.exports.site_data import EMBED_GLOBAL, terms_script
 from sourcing_glossary.model import Glossary
-from sourcing_glossary.site_data import EMBED_GLOBAL, terms_script
 
 MAX_BYTES = 15_000  # unminified, as published
 

@@ -14,8 +14,8 @@ import yaml
 from rdflib.namespace import RDF, SKOS
 
 from conftest import REPO, copy_project, run_glossary, write_entry
-from sourcing_glossary.csvformat import COLUMNS
-from sourcing_glossary.publication import PLACEHOLDER_URL
+from sourcing_glossary.exports.csvformat import COLUMNS
+from sourcing_glossary.urls import PLACEHOLDER_URL
 
 SITE_URL = PLACEHOLDER_URL  # mkdocs.yml's site_url when GLOSSARY_SITE_URL is not set, as in the tests
 SCHEMA = json.loads((REPO / "glossary" / "export.schema.json").read_text(encoding="utf-8"))

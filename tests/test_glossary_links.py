@@ -10,9 +10,9 @@ import pytest
 from lxml import html
 
 from conftest import entry_value, serve_folder
+from sourcing_glossary.exports.site_data import terms_json
 from sourcing_glossary.model import Glossary
-from sourcing_glossary.published_terms import TermsUnavailable
-from sourcing_glossary.site_data import terms_json
+from sourcing_glossary.training.published_terms import TermsUnavailable
 
 SITE = "https://glossary.example.org/"
 
@@ -91,7 +91,7 @@ def test_terms_are_read_from_a_url(terms_file: Path) -> None:
 
 
 def test_the_extension_is_found_by_its_module_path_too(terms_file: Path) -> None:
-    assert links(convert("Offshoring", terms_file, "sourcing_glossary.glossary_links")) == [
+    assert links(convert("Offshoring", terms_file, "sourcing_glossary.training.glossary_links")) == [
         ("Offshoring", url("offshoring"))]
 
 

@@ -13,7 +13,7 @@ import pytest
 from lxml import html
 
 from conftest import run_glossary
-from sourcing_glossary.publication import PLACEHOLDER_URL  # the small glossary's site_url
+from sourcing_glossary.urls import PLACEHOLDER_URL  # the small glossary's site_url
 
 COURSE = Path(__file__).parent / "fixtures" / "linking" / "course"
 MKDOCS = Path(sys.executable).with_name("mkdocs")

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import REPO, copy_project, run_glossary, search_documents, write_entry
-from sourcing_glossary import printing
+from sourcing_glossary.tools import printing
 
 TERMS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (REPO / "glossary" / "terms").glob("*.yml")}
 PAPER_POINTS = {"a4": (595.92, 842.88), "letter": (612.0, 792.0)}

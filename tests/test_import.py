@@ -8,7 +8,11 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import TEST_SOURCES, copy_project, run_glossary, write_entry
+from sourcing_glossary.source.load import Layout
+from sourcing_glossary.tools.importer import import_csv
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 
@@ -142,3 +146,27 @@ def test_a_file_that_is_not_csv_is_refused_at_the_line_where_it_breaks(project: 
     assert result.returncode == 1
     assert "bad_quotes.csv:2: error[bad-csv]: the file is not valid CSV" in result.stdout
     assert terms(project) == []
+
+
+HEADER = "slug,term,category,summary,definition\n"
+ROW = "{slug},Alpha,sourcing-models,A first term.,Its definition.\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("slug;term;category\nalpha;Alpha;sourcing-models\n", ("bad-csv", 1, 0)),
+    ("slug,term,term,category,summary,definition\n", ("duplicate-column", 1, 3)),
+    ("slug,term,category,sumary,definition\n", ("unknown-column", 1, 4)),
+    ("slug,term,category,definition\n", ("missing-column", 1, 0)),
+    (HEADER + ROW.format(slug="alpha").rstrip("\n") + ",surplus\n", ("extra-cells", 2, 0)),
+    ("slug,term,category,summary,definition,facets\n" + ROW.format(slug="alpha").rstrip("\n") + ",ownership outsourced\n",
+     ("bad-cell", 2, 6)),
+    (HEADER + ROW.format(slug="alpha") + ROW.format(slug="alpha"), ("duplicate-slug", 3, 1)),
+    (HEADER + ROW.format(slug="existing"), ("entry-exists", 2, 1)),
+], ids=lambda value: value[0] if isinstance(value, tuple) else "")
+def test_each_import_rule_names_its_code_row_and_column(project: Path, text: str, expected: tuple[str, int, int]) -> None:
+    write_entry(project, "existing")
+    (project / "sheet.csv").write_text(text, encoding="utf-8")
+    result = import_csv(project / "sheet.csv", Layout(project, project / "glossary"))
+    assert expected in {(p.code, p.line, p.column) for p in result.problems}
+    assert all(p.path == "sheet.csv" for p in result.problems)
+    assert result.written == []

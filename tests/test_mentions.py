@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sourcing_glossary.mentions import MentionLinker
 from sourcing_glossary.model import Entry, Glossary
+from sourcing_glossary.render.mentions import MentionLinker
 
 
 def _glossary() -> Glossary:

@@ -3,7 +3,7 @@ extension and the embed script."""
 
 from __future__ import annotations
 
-from sourcing_glossary.name_matcher import NameMatcher
+from sourcing_glossary.text.name_matcher import NameMatcher
 
 NAMES = [("Offshoring", "offshoring"), ("Call center", "call-center"), ("call centre", "call-center"),
          ("Business process outsourcing", "bpo"), ("BPO", "bpo"), ("Outsourcing", "outsourcing"),

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import valid_glossary, write_entry
-from sourcing_glossary import neighbourhood_map
 from sourcing_glossary.model import Glossary
+from sourcing_glossary.render import neighbourhood_map
 
 ENTRY = """\
 term: {term}

@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import copy_project
-from sourcing_glossary import yamltree
-from sourcing_glossary.load import Layout
+from sourcing_glossary.checks.validate import validate
 from sourcing_glossary.problems import Problem
-from sourcing_glossary.validate import validate
-from sourcing_glossary.yamltree import parse_yaml_bytes
+from sourcing_glossary.source import yamltree
+from sourcing_glossary.source.load import Layout
+from sourcing_glossary.source.yamltree import parse_yaml_bytes
 
 FEW_SECONDS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 WHOLE_RUNS = settings(FEW_SECONDS, max_examples=100)  # a validation of a small project takes ~20 ms

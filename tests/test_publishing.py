@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import GLOSSARY_BIN, REPO, copy_project
-from sourcing_glossary.publication import ALLOW_PLACEHOLDER, PLACEHOLDER_URL
+from sourcing_glossary.urls import ALLOW_PLACEHOLDER, PLACEHOLDER_URL
 from test_search import search
 
 ADDRESS = "https://intranet.example.com/glossary/"

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from conftest import copy_project, run_glossary, search_documents
-from sourcing_glossary import search_index
+from sourcing_glossary.mkdocs import material
 
 
 def locations(site: Path) -> set[str]:
@@ -15,12 +15,12 @@ def locations(site: Path) -> set[str]:
 
 
 def test_the_page_fetches_the_index_settings_and_the_name_of_the_documents_file(built_site: Path) -> None:
-    stub = json.loads((built_site / search_index.INDEX_FILE).read_text(encoding="utf-8"))
+    stub = json.loads((built_site / material.INDEX_FILE).read_text(encoding="utf-8"))
     assert stub["docs"] == []
-    assert stub["config"]["glossary_docs"] == search_index.DOCS_FILE
-    whole = json.loads((built_site / search_index.DOCS_FILE).read_text(encoding="utf-8"))
+    assert stub["config"]["glossary_docs"] == material.DOCS_FILE
+    whole = json.loads((built_site / material.DOCS_FILE).read_text(encoding="utf-8"))
     assert {key: value for key, value in stub["config"].items() if key != "glossary_docs"} == whole["config"]
-    assert (built_site / search_index.INDEX_FILE).stat().st_size < 1000
+    assert (built_site / material.INDEX_FILE).stat().st_size < 1000
 
 
 def test_a_term_is_indexed_by_its_own_sections(built_site: Path) -> None:
@@ -61,18 +61,18 @@ def test_without_the_worker_wrapper_the_index_is_left_whole(tmp_path: Path) -> N
     """A site whose theme does not run the glossary's worker (e.g. overrides removed) must keep
     the index where the theme's own worker expects it."""
     root = copy_project(tmp_path)
-    (root / "docs" / search_index.WORKER).unlink()
+    (root / "docs" / material.WORKER).unlink()
     run_glossary("build", cwd=root, check=True)
-    index = json.loads((root / "site" / search_index.INDEX_FILE).read_text(encoding="utf-8"))
+    index = json.loads((root / "site" / material.INDEX_FILE).read_text(encoding="utf-8"))
     assert len(index["docs"]) > 100 and "glossary_docs" not in index["config"]
-    assert not (root / "site" / search_index.DOCS_FILE).exists()
+    assert not (root / "site" / material.DOCS_FILE).exists()
 
 
 def test_an_index_in_another_format_is_left_as_it_is(tmp_path: Path) -> None:
-    assert not search_index.split_index(tmp_path)  # no index at all
-    index = tmp_path / search_index.INDEX_FILE
+    assert not material.split_index(tmp_path)  # no index at all
+    index = tmp_path / material.INDEX_FILE
     index.parent.mkdir()
     for text in ('{"docs":[],"config":{}}', '{"config":', '{"config":[1,2],"docs":[]}'):
         index.write_text(text, encoding="utf-8")
-        assert not search_index.split_index(tmp_path)
-        assert index.read_text(encoding="utf-8") == text and not (tmp_path / search_index.DOCS_FILE).exists()
+        assert not material.split_index(tmp_path)
+        assert index.read_text(encoding="utf-8") == text and not (tmp_path / material.DOCS_FILE).exists()

@@ -20,7 +20,7 @@ from site_integrity import (
     read_site,
     sitemap_problems,
 )
-from sourcing_glossary.sitebuild import load_site_config
+from sourcing_glossary.mkdocs.build import load_site_config
 
 SYNTHETIC_TERMS = 1000
 SHOWN = 20  # problems listed in a failure; the count says how many there are

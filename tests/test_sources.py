@@ -13,9 +13,9 @@ import yaml
 from rdflib.namespace import DCTERMS, OWL
 
 from conftest import REPO, run_glossary, write_entry
-from sourcing_glossary.load import Layout, load_glossary
 from sourcing_glossary.model import Glossary
-from sourcing_glossary.site_pages import content_pages
+from sourcing_glossary.render.site_pages import content_pages
+from sourcing_glossary.source.load import Layout, load_glossary
 
 REGISTRY = """\
 sources:

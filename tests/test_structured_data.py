@@ -9,9 +9,9 @@ from pathlib import Path
 import yaml
 
 from conftest import REPO
-from sourcing_glossary import search_index
-from sourcing_glossary.publication import PLACEHOLDER_URL
-from sourcing_glossary.structured_data import script
+from sourcing_glossary.mkdocs import material
+from sourcing_glossary.render.structured_data import script
+from sourcing_glossary.urls import PLACEHOLDER_URL
 
 SITE_URL = PLACEHOLDER_URL  # mkdocs.yml's site_url when GLOSSARY_SITE_URL is not set, as in the tests
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
@@ -52,7 +52,7 @@ def test_pages_that_define_no_term_carry_no_structured_data(built_site: Path) ->
 
 
 def test_structured_data_stays_out_of_the_search_index(built_site: Path) -> None:
-    index = (built_site / search_index.DOCS_FILE).read_text(encoding="utf-8")
+    index = (built_site / material.DOCS_FILE).read_text(encoding="utf-8")
     assert "@context" not in index and "inDefinedTermSet" not in index
 
 

@@ -7,7 +7,7 @@ import re
 import markdown
 import pytest
 
-from sourcing_glossary.terminal_text import terminal_lines
+from sourcing_glossary.tools.terminal_text import terminal_lines
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import REPO, run_glossary, write_entry
-from sourcing_glossary.load import Layout, load_glossary
-from sourcing_glossary.publication import Publication
-from sourcing_glossary.site_pages import generated_pages
-from sourcing_glossary.urllock import lock_status, published_urls, redirect_targets
+from sourcing_glossary.render.site_pages import generated_pages
+from sourcing_glossary.source.load import Layout, load_glossary
+from sourcing_glossary.tools.urllock import lock_status, published_urls, redirect_targets
+from sourcing_glossary.urls import Publication
 
 ALPHA = """\
 term: Alpha

@@ -20,9 +20,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sourcing_glossary import model
 from sourcing_glossary.cli import main
-from sourcing_glossary.yamltree import ReadResult, parse_yaml_text
+from sourcing_glossary.codes import CODES
+from sourcing_glossary.problems import Problem
+from sourcing_glossary.source import load
+from sourcing_glossary.source.yamltree import ReadResult, parse_yaml_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 TERMS = "glossary/terms"
@@ -351,7 +353,7 @@ def test_entries_parse_their_file_again_only_to_place_a_problem(project: Path, v
         parsed.append(Path(shown).name)
         return parse_yaml_text(text, shown)
 
-    monkeypatch.setattr(model, "parse_yaml_text", counting_parse)
+    monkeypatch.setattr(load, "parse_yaml_text", counting_parse)
     assert len(validate_json().found(severity="warning")) == 3
     assert parsed == ["offshoring.yml"]
 
@@ -360,61 +362,67 @@ def test_entries_parse_their_file_again_only_to_place_a_problem(project: Path, v
 
 PACKAGE = Path(__file__).resolve().parent.parent / "scripts" / "sourcing_glossary"
 RULES_PAGE = PACKAGE.parent.parent / "docs" / "validation.md"
+CODE_SHAPE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 
 
-def codes_in_source() -> set[str]:
-    """The first argument of every `.problem(...)` call in the package: a string, or the
-    strings a variable of that name is assigned in the same function."""
+def code_literals_in_problem_calls() -> set[str]:
+    """Every code-shaped string among the arguments of a `Problem(...)` or `.problem(...)` call
+    in the package, also inside a conditional ('a' if bad else 'b'), but not inside f-strings."""
     codes: set[str] = set()
-    for module in PACKAGE.glob("*.py"):
-        tree = ast.parse(module.read_text(encoding="utf-8"))
-        for function in ast.walk(tree):
-            if not isinstance(function, (ast.FunctionDef, ast.Module)):
-                continue
-            for call in ast.walk(function):
-                if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
-                        and call.func.attr == "problem" and call.args):
-                    continue
-                first = call.args[0]
-                if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                    codes.add(first.value)
-                elif isinstance(first, ast.Name):
-                    for assign in ast.walk(function):
-                        if isinstance(assign, ast.Assign) and any(
-                                isinstance(target, ast.Name) and target.id == first.id for target in assign.targets):
-                            codes |= _outcomes(assign.value)
+    for module in PACKAGE.rglob("*.py"):
+        for call in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(call, ast.Call) and (
+                    (isinstance(call.func, ast.Name) and call.func.id == "Problem")
+                    or (isinstance(call.func, ast.Attribute) and call.func.attr == "problem")):
+                in_text = {id(node) for arg in call.args for text in ast.walk(arg)
+                           if isinstance(text, ast.JoinedStr) for node in ast.walk(text)}  # f-string parts are words
+                codes |= {node.value for arg in call.args[:4] for node in ast.walk(arg)
+                          if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                          and CODE_SHAPE.fullmatch(node.value) and id(node) not in in_text}
     return codes
-
-
-def _outcomes(value: ast.expr) -> set[str]:
-    """The strings an expression can evaluate to: 'a' if test else 'b' -> {'a', 'b'}."""
-    if isinstance(value, ast.IfExp):
-        return _outcomes(value.body) | _outcomes(value.orelse)
-    return {value.value} if isinstance(value, ast.Constant) and isinstance(value.value, str) else set()
 
 
 def codes_in_rules_table() -> set[str]:
     return set(re.findall(r"^\| `([a-z0-9-]+)` \|", RULES_PAGE.read_text(encoding="utf-8"), re.MULTILINE))
 
 
-def test_every_problem_code_is_documented_on_the_rules_page() -> None:
-    in_source = codes_in_source()
-    assert {"yaml-syntax", "summary-too-long", "duplicate-term", "alias-collision"} <= in_source  # the scan works
-    assert in_source - codes_in_rules_table() == set()
+def codes_asserted_by_tests() -> set[str]:
+    """Registered codes that some test expects: a string in an assert statement, in a test's
+    parameters, or in this module's CASES."""
+    found: set[str] = set()
+    for module in Path(__file__).parent.glob("test_*.py"):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        places: list[ast.AST] = [node for node in ast.walk(tree) if isinstance(node, ast.Assert)]
+        places += [decorator for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)
+                   for decorator in node.decorator_list]
+        places += [node.value for node in tree.body if isinstance(node, ast.Assign)
+                   and any(isinstance(target, ast.Name) and target.id == "CASES" for target in node.targets)]
+        found |= {node.value for place in places for node in ast.walk(place)
+                  if isinstance(node, ast.Constant) and node.value in CODES}
+    return found
 
 
-def test_rules_page_documents_no_code_that_does_not_exist() -> None:
-    assert codes_in_rules_table() - codes_in_source() == set()
+def test_every_code_a_check_can_report_is_registered() -> None:
+    in_source = code_literals_in_problem_calls()
+    assert {"yaml-syntax", "bad-csv", "url-removed", "broken-link"} <= in_source  # the scan reaches every stage
+    assert in_source - set(CODES) == set()
 
 
-def test_every_rule_has_a_bad_input_case_here() -> None:
-    """Each code of the rules page is produced by a test in this file."""
-    tested = {code for case in CASES for code, *_ in case.errors}
-    tested |= {"file-too-large", "slug-collision", "unreadable-file", "missing-file",
-               "too-few-items", "too-many-items", "orphan-term", "one-sided-related", "placeholder-text",
-               "redundant-alias", "no-source", "unused-source"}
-    untested = codes_in_rules_table() - tested
-    assert untested == {"invalid-value"}  # no schema rule of today needs it: its own test below
+def test_a_problem_with_an_unregistered_code_is_refused() -> None:
+    with pytest.raises(ValueError, match="codes.py"):
+        Problem("a.yml", 1, 1, "no-such-code", "message")
+
+
+def test_every_registered_code_is_documented_on_the_rules_page() -> None:
+    assert set(CODES) - codes_in_rules_table() == set()
+
+
+def test_rules_page_documents_no_code_that_is_not_registered() -> None:
+    assert codes_in_rules_table() - set(CODES) == set()
+
+
+def test_every_registered_code_is_expected_by_a_test() -> None:
+    assert set(CODES) - codes_asserted_by_tests() == set()
 
 
 def test_a_schema_rule_without_plain_words_is_named_not_dumped(project: Path, validate_json: Validate) -> None:

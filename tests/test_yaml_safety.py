@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sourcing_glossary.yamltree import MAX_BRACKET_DEPTH, parse_yaml_bytes, read_yaml
+from sourcing_glossary.source.yamltree import MAX_BRACKET_DEPTH, parse_yaml_bytes, read_yaml
 
 MARKER = "yaml-ran-code"
 

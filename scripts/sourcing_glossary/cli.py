@@ -12,14 +12,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import checklinks, exports, handout, importer, lookup, printing, review_status, urllock
-from .load import Layout, load_glossary
+from .checks.validate import validate
+from .exports import formats
 from .model import Glossary
-from .publication import Publication
+from .render import handout
+from .render.site_pages import generated_pages
 from .report import FORMATS, RENDERERS, render_text
-from .scaffold import ScaffoldError, scaffold_entry
-from .site_pages import generated_pages
-from .validate import validate
+from .source.load import Layout, load_glossary
+from .tools import checklinks, importer, lookup, printing, review_status, urllock
+from .tools.scaffold import ScaffoldError, scaffold_entry
+from .urls import Publication
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -42,7 +44,7 @@ def _project(config_file: Path) -> tuple[MkDocsConfig, Layout]:
         raise UsageError(f"{config_file}: no such file (run the command in the project folder or pass -f mkdocs.yml)")
     from mkdocs.exceptions import MkDocsException
 
-    from .sitebuild import load_site_config
+    from .mkdocs.build import load_site_config
 
     try:
         config = load_site_config(config_file)
@@ -81,7 +83,7 @@ def _build(config_file: Path, *, strict: bool = False) -> Path | None:
     """Build the site; None (after saying why) when the build failed."""
     from mkdocs.exceptions import MkDocsException
 
-    from .sitebuild import build_site
+    from .mkdocs.build import build_site
 
     try:
         site = build_site(config_file, strict=strict)
@@ -138,7 +140,7 @@ def _publication(config: MkDocsConfig) -> Publication:
 
 def cmd_export(args: argparse.Namespace) -> int:
     config, layout = _project(args.config_file)
-    text = exports.EXPORTERS[args.format](_valid_glossary(layout), _publication(config))
+    text = formats.EXPORTERS[args.format](_valid_glossary(layout), _publication(config))
     if args.output is None:
         sys.stdout.buffer.write(text.encode("utf-8"))  # bytes as exported: BOM and CRLF rows kept
     else:
@@ -245,7 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_DIR", help="files, or folders to search recursively")
     sub.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     sub = command("export", cmd_export, "Write the whole glossary as JSON, CSV (for spreadsheets) or SKOS (Turtle).")
-    sub.add_argument("--format", choices=tuple(exports.EXPORTERS), default="json", help="format (default: json)")
+    sub.add_argument("--format", choices=tuple(formats.EXPORTERS), default="json", help="format (default: json)")
     sub.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE (default: standard output)")
     sub = command("import", cmd_import, "Create entry files from a spreadsheet saved as CSV (the columns of the "
                   "CSV export); writes nothing unless every row is valid, never overwrites an entry.")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Protocol
 
+from .names import slugify
 from .problems import Mark
-from .yamltree import Node, parse_yaml_text
+from .text import markdown_scan
 
 RESERVED_SLUGS = frozenset({"index"})  # /terms/ itself is the A-Z index
 MATRIX_SLUG = "sourcing-model-matrix"  # /compare/sourcing-model-matrix/ is generated from facets
@@ -75,6 +76,17 @@ class Comparison:
     term_marks: tuple[Mark, ...] = ()  # where each of `terms` is
 
 
+class Located(Protocol):
+    """A parsed YAML node that knows where it and its parts are written (source/yamltree.py's Node)."""
+
+    kind: str
+    value: Any
+
+    def locate(self, path: list[Any], *, key: bool = False) -> Mark: ...
+
+    def mark_at(self, offset: int, lines: list[str]) -> Mark: ...
+
+
 @dataclass(eq=False)
 class Entry:
     slug: str
@@ -99,6 +111,8 @@ class Entry:
     reviewed: str | None = None  # when an editor last checked the entry against its sources
     replaced_by: str | None = None  # the live term that replaces a deprecated one
     file_text: str = field(default="", repr=False)  # the file as read, to say where things are
+    # how the reader parses file_text again when a problem needs a place (source/load.py sets it)
+    reparse: Callable[[str, str], Located | None] | None = field(default=None, repr=False)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -123,17 +137,17 @@ class Entry:
             vars(self).pop(cached, None)
 
     @cached_property
-    def _tree(self) -> Node | None:
+    def _tree(self) -> Located | None:
         """The file parsed again, the first time a problem of this entry needs a place: keeping
         every entry's tree from loading on took about 100 MB for 5,000 entries, and the entries
         of a clean glossary never need one. The text is unchanged, so the tree is the same."""
-        return parse_yaml_text(self.file_text, self.path).root if self.file_text else None
+        return self.reparse(self.file_text, self.path) if self.file_text and self.reparse else None
 
     @cached_property
     def _lines(self) -> list[str]:
         return self.file_text.splitlines()
 
-    def _node(self, path: list[Any]) -> Node | None:
+    def _node(self, path: list[Any]) -> Located | None:
         node = self._tree
         for step in path:
             if node is None or node.kind not in ("map", "seq"):
@@ -143,6 +157,25 @@ class Entry:
             else:
                 node = node.value[step] if isinstance(step, int) and step < len(node.value) else None
         return node
+
+    def outgoing_links(self) -> set[str]:
+        """Slugs this entry points to, by related, contrast or [[links]]."""
+        targets = set(self.related) | set(self.contrast)
+        for _, text in self.markdown_fields():
+            targets.update(link.text for link in markdown_scan.term_links(text))
+        targets.discard(self.slug)
+        return targets
+
+    def published_paths(self) -> dict[str, list[Any]]:
+        """URL slugs that redirect to this entry (aliases and previous slugs) -> the field they come from."""
+        paths: dict[str, list[Any]] = {}
+        for index, old in enumerate(self.previous_slugs):
+            paths.setdefault(old, ["previous_slugs", index])
+        for index, alias in enumerate(self.aliases):
+            slug = slugify(alias)
+            if slug and slug != self.slug:
+                paths.setdefault(slug, ["aliases", index])
+        return paths
 
     def markdown_fields(self) -> Iterator[tuple[list[Any], str]]:
         """(field path, Markdown text) for every Markdown field."""

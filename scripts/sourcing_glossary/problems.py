@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass
 from pathlib import Path
 
+from .codes import CODES
+
 
 class Severity(enum.Enum):
     ERROR = "error"
@@ -21,6 +23,10 @@ class Problem:
     message: str
     hint: str = ""
     severity: Severity = Severity.ERROR
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"the problem code '{self.code}' is not in codes.py (and so not in docs/validation.md)")
 
     @property
     def is_error(self) -> bool:

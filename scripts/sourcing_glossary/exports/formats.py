@@ -1,0 +1,180 @@
+"""The glossary for other tools: JSON (every field, with canonical URLs, described by
+glossary/export.schema.json), CSV for spreadsheets, and SKOS in Turtle for vocabulary tools.
+
+Every export is deterministic: the same glossary gives the same bytes (sorted keys, entries
+by slug, lists in the editors' order), so published files diff and cache cleanly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..model import Entry, Glossary, SourceRecord
+from ..render.citations_html import citation_text, entry_source_ids
+from ..text import citations, markdown_scan
+from ..urls import SOURCES_DIR, Publication
+from . import csvformat
+
+EXPORTS_DIR = "exports"
+SCHEMA_FILE = "export.schema.json"
+FILE_NAMES = {"json": "glossary.json", "csv": "glossary.csv", "skos": "glossary.ttl"}
+FORMAT_VERSION = 2  # 2: sources became a registry cited by id
+
+
+def entry_data(entry: Entry) -> dict[str, Any]:
+    """Every field of an entry, as the entry file has it (empty fields empty, never missing)."""
+    return {
+        "term": entry.term, "aliases": list(entry.aliases), "search_phrases": list(entry.search_phrases),
+        "category": entry.category,
+        "summary": entry.summary, "definition": entry.definition, "examples": list(entry.examples),
+        "pros": list(entry.pros), "cons": list(entry.cons), "related": list(entry.related),
+        "contrast": dict(entry.contrast), "usage_notes": entry.usage_notes, "facets": dict(entry.facets),
+        "sources": [{"ref": s.ref, "note": s.note} for s in entry.sources],
+        "previous_slugs": list(entry.previous_slugs), "updated": entry.updated,
+        "status": entry.status, "reviewed": entry.reviewed, "replaced_by": entry.replaced_by,
+    }
+
+
+def source_data(record: SourceRecord, site: Publication) -> dict[str, Any]:
+    return {"id": record.id, "title": record.title, "publisher": record.publisher, "author": record.author,
+            "date": record.date, "url": record.url, "accessed": record.accessed, "kind": record.kind,
+            "note": record.note, "page": site.url(f"{SOURCES_DIR}/#{record.id}")}
+
+
+def flatten_links(text: str, glossary: Glossary) -> str:
+    """Markdown with [[slug]] and [[slug|shown]] replaced by the words a reader sees, and
+    citations left out (the export lists an entry's sources on their own)."""
+    text = citations.without_citations(text)
+    found = {link.offset for link in markdown_scan.term_links(text)}
+
+    def shown(match: Any) -> str:
+        if match.start() not in found:
+            return match.group(0)
+        entry = glossary.entries.get(match.group(1).strip())
+        return (match.group(2) or (entry.term if entry else match.group(1))).strip()
+
+    return markdown_scan.TERM_LINK.sub(shown, text) if found else text
+
+
+# --- JSON --------------------------------------------------------------------------------
+
+def json_export(glossary: Glossary, site: Publication) -> str:
+    data = {
+        "$schema": site.url(f"{EXPORTS_DIR}/{SCHEMA_FILE}"),
+        "version": FORMAT_VERSION,
+        "name": site.name,
+        "url": site.index_url,
+        "categories": [{"key": c.key, "title": c.title, "description": c.description, "url": site.category_url(c.key)}
+                       for c in glossary.categories.values()],
+        "facets": [{"key": f.key, "title": f.title,
+                    "values": [{"value": value, "description": text} for value, text in f.values.items()]}
+                   for f in glossary.facets.values()],
+        "sources": [source_data(glossary.sources[key], site) for key in sorted(glossary.sources)],
+        "terms": [{"slug": entry.slug, "url": site.term_url(entry.slug), **entry_data(entry),
+                   "cited_sources": entry_source_ids(entry, glossary)}
+                  for entry in glossary.entries.values()],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+# --- CSV ---------------------------------------------------------------------------------
+
+def csv_export(glossary: Glossary, site: Publication) -> str:
+    """UTF-8 with a byte-order mark (so Excel reads the accents right), CRLF rows (RFC 4180),
+    every cell that a spreadsheet could run as a formula neutralised."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(csvformat.COLUMNS)
+    for entry in glossary.entries.values():
+        writer.writerow(csvformat.encode_row({"slug": entry.slug, "url": site.term_url(entry.slug),
+                                              **entry_data(entry)}))
+    return "\ufeff" + out.getvalue()
+
+
+# --- SKOS (Turtle) -----------------------------------------------------------------------
+
+_PREFIXES = {
+    "dcterms": "http://purl.org/dc/terms/",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+}
+
+
+def _iri(url: str) -> str:
+    return f"<{url}>"
+
+
+def _literal(text: str) -> str:
+    # A JSON string is a valid Turtle string: the same escapes (\" \\ \n \t \uXXXX).
+    return json.dumps(text, ensure_ascii=False) + "@en"
+
+
+def _statements(subject: str, pairs: list[tuple[str, str]]) -> str:
+    body = " ;\n".join(f"    {predicate} {value}" for predicate, value in pairs)
+    return f"{subject}\n{body} .\n"
+
+
+def skos_export(glossary: Glossary, site: Publication) -> str:
+    """A skos:ConceptScheme (the glossary, at the A-Z index's URL), a skos:Concept per term at
+    its page's URL, and a skos:Collection per category at the category page's URL. Definitions
+    are Markdown, with term links turned into their words."""
+    scheme = _iri(site.index_url)
+    out = ["".join(f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in sorted(_PREFIXES.items()))]
+    out.append(_statements(scheme, [("a", "skos:ConceptScheme"), ("skos:prefLabel", _literal(site.name))]
+                           + [("skos:hasTopConcept", _iri(site.term_url(slug))) for slug in glossary.entries]))
+    for entry in glossary.entries.values():
+        pairs = [("a", "skos:Concept"), ("skos:inScheme", scheme), ("skos:topConceptOf", scheme),
+                 ("skos:prefLabel", _literal(entry.term))]
+        pairs += [("skos:altLabel", _literal(alias)) for alias in entry.aliases]
+        pairs += [("skos:hiddenLabel", _literal(phrase)) for phrase in entry.search_phrases]
+        pairs += [("skos:definition", _literal(flatten_links(entry.definition, glossary))),
+                  ("dcterms:abstract", _literal(entry.summary))]
+        pairs += [("skos:related", _iri(site.term_url(slug))) for slug in entry.related if slug in glossary.entries]
+        pairs += [("dcterms:source", _iri(_source_iri(glossary.sources[key], site)))
+                  for key in entry_source_ids(entry, glossary)]
+        if entry.is_deprecated:
+            pairs.append(("owl:deprecated", "true"))
+            if entry.replaced_by in glossary.entries:
+                pairs.append(("dcterms:isReplacedBy", _iri(site.term_url(entry.replaced_by))))
+        out.append(_statements(_iri(site.term_url(entry.slug)), pairs))
+    for key in sorted(glossary.sources):
+        record = glossary.sources[key]
+        out.append(_statements(_iri(_source_iri(record, site)), [
+            ("dcterms:title", _literal(record.title)),
+            ("dcterms:bibliographicCitation", _literal(citation_text(record)))]))
+    for key, category in glossary.categories.items():
+        pairs = [("a", "skos:Collection"), ("skos:prefLabel", _literal(category.title)),
+                 ("skos:definition", _literal(category.description))]
+        pairs += [("skos:member", _iri(site.term_url(entry.slug))) for entry in glossary.in_category(key)]
+        out.append(_statements(_iri(site.category_url(key)), pairs))
+    return "\n".join(out)
+
+
+def _source_iri(record: SourceRecord, site: Publication) -> str:
+    """The source's own address where it has one, else its line on the Sources page."""
+    return record.url or site.url(f"{SOURCES_DIR}/#{record.id}")
+
+
+EXPORTERS: dict[str, Callable[[Glossary, Publication], str]] = {
+    "json": json_export, "csv": csv_export, "skos": skos_export}
+
+
+def site_exports(glossary: Glossary, site: Publication, schema: Path) -> Iterator[tuple[str, str]]:
+    """(site-relative path, text) of every export, and of the JSON Schema they are checked
+    against: one at a time, as for thousands of terms each export is megabytes."""
+    for name, export in EXPORTERS.items():
+        yield f"{EXPORTS_DIR}/{FILE_NAMES[name]}", export(glossary, site)
+    yield f"{EXPORTS_DIR}/{SCHEMA_FILE}", published_schema(schema, site)
+
+
+def published_schema(schema: Path, site: Publication) -> str:
+    """The JSON Schema of the export, identified by its address on this site."""
+    data = json.loads(schema.read_text(encoding="utf-8"))
+    data["$id"] = site.url(f"{EXPORTS_DIR}/{SCHEMA_FILE}")
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+

@@ -1,0 +1,59 @@
+"""Term cards (cards/<slug>/): one small page per term, made to be embedded in an iframe of a
+learning platform: the term, its summary, the first paragraph of its definition and a link to
+the full entry, without the site's header, navigation or scripts.
+
+The pages use the theme template docs/overrides/card.html (a page of its own, not the site's
+frame) and its stylesheet docs/assets/card.css; they stay out of the navigation and the search.
+Links open outside the frame, except a deprecated term's link to its replacement's card.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..model import Entry, Glossary
+from ..text import citations
+from ..urls import CARDS_DIR, TERMS_DIR, Publication
+from .pages import GeneratedPage, front_matter, link_terms
+
+TEMPLATE = "card.html"
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def card_uri(slug: str) -> str:
+    return f"{CARDS_DIR}/{slug}.md"
+
+
+def _first_paragraph(markdown: str) -> str:
+    return _PARAGRAPH_BREAK.split(markdown.strip(), maxsplit=1)[0]
+
+
+def card_page(entry: Entry, glossary: Glossary, site: Publication) -> GeneratedPage:
+    entry_href = f"../../{TERMS_DIR}/{entry.slug}/"
+    definition = link_terms(citations.without_citations(_first_paragraph(entry.definition)), glossary, CARDS_DIR)
+    meta = {"canonical": site.term_url(entry.slug)} if site.base_url else {}
+    out = [front_matter(title=entry.term, description=entry.summary, template=TEMPLATE, search={"exclude": True},
+                        **meta),
+           f"<h1 class=\"gl-card__term\">{html.escape(entry.term)}</h1>", ""]
+    out += _deprecation(entry, glossary)
+    out += [f"<p class=\"gl-card__summary\">{html.escape(entry.summary)}</p>", "", definition, "",
+            f"<p class=\"gl-card__more\"><a href=\"{entry_href}\">Full entry: {html.escape(entry.term)}</a> · "
+            f"{html.escape(site.name)}</p>", ""]
+    return GeneratedPage(card_uri(entry.slug), "\n".join(out))
+
+
+def _deprecation(entry: Entry, glossary: Glossary) -> list[str]:
+    """A deprecated term's notice, leading to its replacement's card in the same frame."""
+    if not entry.is_deprecated:
+        return []
+    target = glossary.entries.get(entry.replaced_by or "")
+    use = (f" Use <a href=\"../{target.slug}/\" target=\"_self\">{html.escape(target.term)}</a> instead."
+           if target else "")
+    return [f"<p class=\"gl-card__deprecated\"><strong>Deprecated:</strong> this glossary no longer uses "
+            f"this term.{use}</p>", ""]
+
+
+def card_pages(glossary: Glossary, site: Publication) -> list[GeneratedPage]:
+    return [card_page(entry, glossary, site) for entry in glossary.entries.values()]

@@ -1,0 +1,40 @@
+"""Link the first mention of other terms in an entry's Markdown text.
+
+"Offshoring moves work abroad" becomes "[Offshoring](offshoring.md) moves work abroad" on
+the pages where offshoring is not the subject. Only the first mention of each term on a
+page is linked, and never inside code, headings, existing links or URLs. What counts as a
+mention is name_matcher's to say.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Glossary
+from ..text.markdown_scan import Ranges, code_ranges
+from ..text.name_matcher import NameMatcher
+
+_PROTECTED = re.compile(
+    r"\[\[[^\]]*\]\]"            # [[term links]]
+    r"|!?\[[^\]]*\]\([^)]*\)"    # [links](...) and images
+    r"|^[ ]{0,3}#.*$"            # headings
+    r"|<[^>\n]*>"                # autolinks
+    r"|https?://\S+",            # bare addresses
+    re.MULTILINE)
+
+
+class MentionLinker:
+    def __init__(self, glossary: Glossary) -> None:
+        self.names = NameMatcher([(name, entry.slug) for entry in glossary.entries.values() for name in entry.names])
+
+    def link(self, text: str, linked: set[str], prefix: str = "") -> str:
+        """`text` with the first mention of each term not in `linked` made a link to
+        `{prefix}{slug}.md`. Adds the slugs it links to `linked`."""
+        code = code_ranges(text)
+        skipped = Ranges(list(zip(code.starts, code.ends)) + [m.span() for m in _PROTECTED.finditer(text)])
+        out, cursor = [], 0
+        for start, end, slug in self.names.find(text, linked, skipped):
+            out += [text[cursor:start], f"[{text[start:end]}]({prefix}{slug}.md)"]
+            cursor = end
+        out.append(text[cursor:])
+        return "".join(out)

@@ -1,0 +1,279 @@
+"""Load the glossary folder into the model, collecting every problem on the way."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from ..model import RESERVED_SLUGS, Category, Comparison, Entry, Facet, Glossary, SourceRecord, SourceRef
+from ..names import is_slug, slugify
+from ..problems import Mark, Problem, display_path
+from .records import record_field_problems
+from .schema import SchemaChecker
+from .yamltree import Node, ReadResult, parse_yaml_text, read_yaml
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the glossary's files are. `root` is the project folder (messages are relative to it)."""
+
+    root: Path
+    data: Path
+
+    @property
+    def terms(self) -> Path:
+        return self.data / "terms"
+
+    @property
+    def categories(self) -> Path:
+        return self.data / "categories.yml"
+
+    @property
+    def comparisons(self) -> Path:
+        return self.data / "comparisons.yml"
+
+    @property
+    def sources(self) -> Path:
+        return self.data / "sources.yml"
+
+    def shown(self, path: Path) -> str:
+        return display_path(path, self.root)
+
+    def term_path(self, slug: str) -> Path:
+        return self.terms / f"{slug}.yml"
+
+
+def load_glossary(layout: Layout) -> tuple[Glossary, list[Problem]]:
+    problems: list[Problem] = []
+    categories, facets = _load_categories(layout, problems)
+    entries, unreadable = _load_entries(layout, problems)
+    comparisons = _load_comparisons(layout, problems)
+    sources = _load_sources(layout, problems)
+    glossary = Glossary(dict(sorted(entries.items())), categories, facets, comparisons, sources, unreadable)
+    return glossary, problems
+
+
+def forget_sources(glossary: Glossary) -> None:
+    """Drop the files' text the entries keep for locating problems (10 MB for 5,000 entries),
+    and the trees parsed again to place the problems found, once those are reported: pages
+    and exports read the values only."""
+    for entry in glossary.entries.values():
+        entry.forget_file()
+
+
+def _read_checked(path: Path, layout: Layout, schema_name: str, problems: list[Problem]) -> ReadResult:
+    result = read_yaml(path, layout.shown(path))
+    problems.extend(result.problems)
+    if result.root is not None:
+        found = SchemaChecker(layout.data / schema_name).check(result.root)
+        problems.extend(found)
+        if any(p.is_error for p in found):
+            return ReadResult(None, [], result.text)
+    return result
+
+
+def _load_categories(layout: Layout, problems: list[Problem]) -> tuple[dict[str, Category], dict[str, Facet]]:
+    if not layout.categories.is_file():
+        problems.append(Mark(layout.shown(layout.categories), 0, 0).problem(
+            "missing-file", "the categories file is missing", "create it: see the editors' guide"))
+        return {}, {}
+    result = _read_checked(layout.categories, layout, "categories.schema.json", problems)
+    if result.root is None:
+        return {}, {}
+    data = result.root.plain()
+    categories = {key: Category(key, value["title"], value["description"])
+                  for key, value in data["categories"].items()}
+    facets = {key: Facet(key, value["title"], dict(value["values"]))
+              for key, value in data.get("facets", {}).items()}
+    return categories, facets
+
+
+def _load_comparisons(layout: Layout, problems: list[Problem]) -> list[Comparison]:
+    if not layout.comparisons.is_file():
+        return []
+    result = _read_checked(layout.comparisons, layout, "comparisons.schema.json", problems)
+    if result.root is None:
+        return []
+    section = result.root.value["comparisons"]
+    comparisons = []
+    for slug, node in section.value.items():
+        terms = node.value["terms"].value
+        comparisons.append(Comparison(slug, node.value["title"].value, tuple(item.value for item in terms),
+                                      node.value["intro"].value, section.keys[slug].mark,
+                                      tuple(item.mark for item in terms)))
+    return comparisons
+
+
+def _load_sources(layout: Layout, problems: list[Problem]) -> dict[str, SourceRecord]:
+    """The source registry; without the file, no source is known (and every citation says so).
+    A record with a mistake is still known by its id, so its citations do not fail as well."""
+    if not layout.sources.is_file():
+        return {}
+    result = read_yaml(layout.sources, layout.shown(layout.sources))
+    problems.extend(result.problems)
+    if result.root is None:
+        return {}
+    problems.extend(SchemaChecker(layout.data / "sources.schema.json").check(result.root))
+    section = result.root.value.get("sources") if result.root.kind == "map" else None
+    if section is None or section.kind != "map":
+        return {}
+    records = {}
+    for key, node in section.value.items():
+        if node.kind != "map":
+            continue
+        values = {name: item.value for name, item in node.value.items() if item.kind in ("str", "bool", "date")}
+        problems.extend(record_field_problems(key, values, section.keys[key].mark, partial(_field_mark, node)))
+        text = partial(_stripped_text, values)
+        records[key] = SourceRecord(
+            id=key, title=text("title") or key, publisher=text("publisher") or "", kind=text("kind") or "",
+            mark=section.keys[key].mark, author=text("author"),
+            date=None if values.get("undated") is True else text("date"),
+            url=text("url"), accessed=text("accessed"), note=text("note"))
+    return records
+
+
+def _field_mark(record: Node, name: str) -> Mark:
+    return record.value[name].mark
+
+
+def _stripped_text(values: dict[str, Any], name: str) -> str | None:
+    value = values.get(name)
+    return value.strip() if isinstance(value, str) else None
+
+
+def _load_entries(layout: Layout, problems: list[Problem]) -> tuple[dict[str, Entry], set[str]]:
+    if not layout.terms.is_dir():
+        problems.append(Mark(layout.shown(layout.terms), 0, 0).problem(
+            "missing-file", "the folder of term files is missing", f"create {layout.shown(layout.terms)}/"))
+        return {}, set()
+    checker = SchemaChecker(layout.data / "schema.json")
+    entries: dict[str, Entry] = {}
+    unreadable: set[str] = set()
+    paths = sorted(layout.terms.iterdir())
+    shown = _shown_paths(paths, layout)
+    problems.extend(_file_name_problems(paths, shown))
+    for path in paths:
+        if path.suffix != ".yml" or not _is_file_or_link(path):
+            continue
+        slug = path.stem
+        result = read_yaml(path, shown[path])
+        problems.extend(result.problems)
+        if result.root is None:
+            unreadable.add(slug)
+            continue
+        problems.extend(checker.check(result.root))
+        entries[slug] = _entry(slug, shown[path], result)
+    return entries, unreadable
+
+
+def _shown_paths(paths: list[Path], layout: Layout) -> dict[Path, str]:
+    """layout.shown() of each file of the terms folder. It resolves the folder, whatever the
+    file name, so it is asked once for the folder instead of twice for every file."""
+    probe = "x"
+    folder = layout.shown(layout.terms / probe)[: -len(probe)]
+    return {path: folder + path.name for path in paths}
+
+
+def _file_name_problems(paths: list[Path], shown_paths: dict[Path, str]) -> list[Problem]:
+    problems = []
+    by_folded: dict[str, list[Path]] = defaultdict(list)
+    for path in paths:
+        shown = shown_paths[path]
+        if path.name.startswith("."):
+            continue
+        if path.suffix != ".yml" and path.is_file():
+            problems.append(Mark(shown, 0, 0).problem(
+                "bad-file-name", f"'{path.name}' is not read: term files end in '.yml'",
+                f"rename it to '{slugify(path.stem) or 'term-name'}.yml'"))
+            continue
+        if not _is_file_or_link(path):
+            continue
+        slug = path.stem
+        by_folded[unicodedata.normalize("NFKC", slug).casefold()].append(path)
+        if not is_slug(slug):
+            suggestion = slugify(slug)
+            problems.append(Mark(shown, 0, 0).problem(
+                "bad-file-name", f"the file name '{path.name}' is not a valid slug; it becomes the URL /terms/{slug}/",
+                f"use lowercase ASCII words joined by single hyphens, e.g. '{suggestion}.yml'"
+                if suggestion else "use lowercase ASCII words joined by single hyphens"))
+        elif slug in RESERVED_SLUGS:
+            problems.append(Mark(shown, 0, 0).problem(
+                "reserved-slug", f"the slug '{slug}' is reserved for a page of the site",
+                "spell the slug from the full term instead"))
+    for clashing in by_folded.values():
+        if len(clashing) > 1:
+            composed = {unicodedata.normalize("NFC", p.name) for p in clashing}
+            message = (f"the file name '{composed.pop()}' exists {len(clashing)} times, its accented letters "
+                       "written with different Unicode characters (composed and combining accents)"
+                       if len(composed) == 1 else
+                       "the files " + ", ".join(f"'{p.name}'" for p in clashing) + " differ only in letter case")
+            for path in clashing:
+                problems.append(Mark(shown_paths[path], 0, 0).problem(
+                    "slug-collision", message, "keep one file per term: merge them"))
+    return problems
+
+
+def _is_file_or_link(path: Path) -> bool:
+    """Regular files, and symbolic links (even broken ones), which read_yaml refuses with a message."""
+    return path.is_symlink() or path.is_file()
+
+
+def _entry(slug: str, shown: str, result: ReadResult) -> Entry:
+    """Build an entry from a parsed file, keeping only values of the right type (the schema
+    check has reported the rest), so later checks run on whatever is usable."""
+    root = result.root
+    assert root is not None
+    fields: dict[str, Node] = root.value
+
+    def text(name: str) -> str:
+        node = fields.get(name)
+        return node.value.strip() if node is not None and node.kind == "str" else ""
+
+    def texts(name: str) -> tuple[str, ...]:
+        node = fields.get(name)
+        if node is None or node.kind != "seq":
+            return ()
+        return tuple(item.value.strip() for item in node.value if item.kind == "str")
+
+    def text_map(name: str) -> dict[str, str]:
+        node = fields.get(name)
+        if node is None or node.kind != "map":
+            return {}
+        return {key: item.value.strip() for key, item in node.value.items() if item.kind == "str"}
+
+    def date(name: str) -> str | None:
+        node = fields.get(name)
+        return str(node.value) if node is not None and node.kind in ("str", "date") else None
+
+    return Entry(
+        slug=slug, path=shown, term=text("term"), category=text("category"), summary=text("summary"),
+        definition=text("definition"), aliases=texts("aliases"), search_phrases=texts("search_phrases"),
+        examples=texts("examples"),
+        pros=texts("pros"), cons=texts("cons"), related=texts("related"), contrast=text_map("contrast"),
+        usage_notes=text("usage_notes"), facets=text_map("facets"), sources=_sources(fields.get("sources")),
+        previous_slugs=texts("previous_slugs"), updated=date("updated"),
+        status=text("status") or "draft", reviewed=date("reviewed"), replaced_by=text("replaced_by") or None,
+        file_text=result.text, reparse=_root,
+    )
+
+
+def _root(text: str, shown: str) -> Node | None:
+    return parse_yaml_text(text, shown).root
+
+
+def _sources(node: Node | None) -> tuple[SourceRef, ...]:
+    if node is None or node.kind != "seq":
+        return ()
+    sources = []
+    for item in node.value:
+        if item.kind != "map":
+            continue
+        values: dict[str, Any] = {key: value.value for key, value in item.value.items() if value.kind == "str"}
+        if "ref" in values:
+            note = values.get("note")
+            sources.append(SourceRef(values["ref"].strip(), note.strip() if note else None))
+    return tuple(sources)
