@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from .names import slugify
 from .problems import Mark
-from .text import markdown_scan
+from .text import citations, markdown_scan
 
 RESERVED_SLUGS = frozenset({"index"})  # /terms/ itself is the A-Z index
 MATRIX_SLUG = "sourcing-model-matrix"  # /compare/sourcing-model-matrix/ is generated from facets
@@ -158,11 +158,26 @@ class Entry:
                 node = node.value[step] if isinstance(step, int) and step < len(node.value) else None
         return node
 
+    @cached_property
+    def links(self) -> tuple[tuple[list[Any], markdown_scan.Finding], ...]:
+        """Every [[link]] of the entry's Markdown with the field it is in, found once: the
+        checks and the pages ask for them often, and `glossary serve` asks for every entry at
+        every change."""
+        return tuple((path, link) for path, text in self.markdown_fields() for link in markdown_scan.term_links(text))
+
+    @cached_property
+    def cited(self) -> tuple[tuple[list[Any], str, citations.Citation], ...]:
+        """Every inline citation of the entry's Markdown with its field and the field's text."""
+        return tuple((path, text, found) for path, text in self.markdown_fields() for found in citations.citations(text))
+
+    @property
+    def cited_ids(self) -> list[str]:
+        """The source ids the entry's Markdown cites, each once, in reading order."""
+        return list(dict.fromkeys(cite.id for _, _, found in self.cited for cite in found.cites))
+
     def outgoing_links(self) -> set[str]:
         """Slugs this entry points to, by related, contrast or [[links]]."""
-        targets = set(self.related) | set(self.contrast)
-        for _, text in self.markdown_fields():
-            targets.update(link.text for link in markdown_scan.term_links(text))
+        targets = set(self.related) | set(self.contrast) | {link.text for _, link in self.links}
         targets.discard(self.slug)
         return targets
 

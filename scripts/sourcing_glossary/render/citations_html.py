@@ -22,15 +22,17 @@ WEAK_KINDS = frozenset({"vendor", "blog"})  # labelled as weaker evidence wherev
 
 def known_source_ids(texts: Iterable[str], glossary: Glossary, listed: Iterable[str] = ()) -> list[str]:
     """The registry ids that `texts` cite, in reading order, then the `listed` ones not cited."""
-    ids = citations.cited_ids(texts)
+    return _known(citations.cited_ids(texts), glossary, listed)
+
+
+def _known(ids: list[str], glossary: Glossary, listed: Iterable[str]) -> list[str]:
     ids += [source_id for source_id in listed if source_id not in ids]
     return [source_id for source_id in ids if source_id in glossary.sources]
 
 
 def entry_source_ids(entry: Entry, glossary: Glossary) -> list[str]:
     """The registry ids an entry relies on, in reading order: cited inline first, then listed."""
-    return known_source_ids((text for _, text in entry.markdown_fields()), glossary,
-                            (source.ref for source in entry.sources))
+    return _known(entry.cited_ids, glossary, (source.ref for source in entry.sources))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from ..names import is_slug, slugify
 from ..problems import Mark, Problem, display_path
 from .records import record_field_problems
 from .schema import SchemaChecker
-from .yamltree import Node, ReadResult, parse_yaml_text, read_yaml
+from .yamltree import Node, ReadResult, parse_yaml_bytes, parse_yaml_text, read_bytes, read_yaml
 
 
 @dataclass(frozen=True)
@@ -47,10 +47,37 @@ class Layout:
         return self.terms / f"{slug}.yml"
 
 
-def load_glossary(layout: Layout) -> tuple[Glossary, list[Problem]]:
+class EntryFiles:
+    """The entry files read so far, by name and bytes, and what reading them gave: given to
+    load_glossary, a file whose bytes have not changed since is neither parsed nor checked
+    against the schema again, and keeps its Entry object (`glossary serve` rebuilds the pages
+    of the entries that changed, and reuses what it made of the others)."""
+
+    def __init__(self) -> None:
+        self._read: dict[str, tuple[bytes, Entry | None, list[Problem]]] = {}
+        self._schema = ""
+
+    def use_schema(self, checker: SchemaChecker) -> None:
+        if checker.text != self._schema:  # a file checked against another schema may have other problems
+            self._read.clear()
+            self._schema = checker.text
+
+    def get(self, name: str, data: bytes) -> tuple[Entry | None, list[Problem]] | None:
+        known = self._read.get(name)
+        return (known[1], known[2]) if known is not None and known[0] == data else None
+
+    def put(self, name: str, data: bytes, found: tuple[Entry | None, list[Problem]]) -> None:
+        self._read[name] = (data, *found)
+
+    def keep_only(self, names: set[str]) -> None:
+        for name in self._read.keys() - names:
+            del self._read[name]
+
+
+def load_glossary(layout: Layout, known: EntryFiles | None = None) -> tuple[Glossary, list[Problem]]:
     problems: list[Problem] = []
     categories, facets = _load_categories(layout, problems)
-    entries, unreadable = _load_entries(layout, problems)
+    entries, unreadable = _load_entries(layout, problems, known)
     comparisons = _load_comparisons(layout, problems)
     sources = _load_sources(layout, problems)
     glossary = Glossary(dict(sorted(entries.items())), categories, facets, comparisons, sources, unreadable)
@@ -145,29 +172,49 @@ def _stripped_text(values: dict[str, Any], name: str) -> str | None:
     return value.strip() if isinstance(value, str) else None
 
 
-def _load_entries(layout: Layout, problems: list[Problem]) -> tuple[dict[str, Entry], set[str]]:
+def _load_entries(layout: Layout, problems: list[Problem],
+                  known: EntryFiles | None) -> tuple[dict[str, Entry], set[str]]:
     if not layout.terms.is_dir():
         problems.append(Mark(layout.shown(layout.terms), 0, 0).problem(
             "missing-file", "the folder of term files is missing", f"create {layout.shown(layout.terms)}/"))
         return {}, set()
     checker = SchemaChecker(layout.data / "schema.json")
+    if known is not None:
+        known.use_schema(checker)
     entries: dict[str, Entry] = {}
     unreadable: set[str] = set()
     paths = sorted(layout.terms.iterdir())
     shown = _shown_paths(paths, layout)
     problems.extend(_file_name_problems(paths, shown))
+    read: set[str] = set()
     for path in paths:
         if path.suffix != ".yml" or not _is_file_or_link(path):
             continue
-        slug = path.stem
-        result = read_yaml(path, shown[path])
-        problems.extend(result.problems)
-        if result.root is None:
-            unreadable.add(slug)
-            continue
-        problems.extend(checker.check(result.root))
-        entries[slug] = _entry(slug, shown[path], result)
+        data = read_bytes(path, shown[path])
+        found = known.get(path.name, data) if known is not None and isinstance(data, bytes) else None
+        if found is None:
+            found = _read_entry(path.stem, shown[path], data, checker)
+            if known is not None and isinstance(data, bytes):
+                known.put(path.name, data, found)
+        read.add(path.name)
+        entry, entry_problems = found
+        problems.extend(entry_problems)
+        if entry is None:
+            unreadable.add(path.stem)
+        else:
+            entries[path.stem] = entry
+    if known is not None:
+        known.keep_only(read)
     return entries, unreadable
+
+
+def _read_entry(slug: str, shown: str, data: bytes | ReadResult,
+                checker: SchemaChecker) -> tuple[Entry | None, list[Problem]]:
+    """The entry in a file's bytes (None when they do not parse) and the file's problems."""
+    result = data if isinstance(data, ReadResult) else parse_yaml_bytes(data, shown)
+    if result.root is None:
+        return None, result.problems
+    return _entry(slug, shown, result), result.problems + checker.check(result.root)
 
 
 def _shown_paths(paths: list[Path], layout: Layout) -> dict[Path, str]:
