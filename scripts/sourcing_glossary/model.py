@@ -177,9 +177,12 @@ class Entry:
 
     def outgoing_links(self) -> set[str]:
         """Slugs this entry points to, by related, contrast or [[links]]."""
-        targets = set(self.related) | set(self.contrast) | {link.text for _, link in self.links}
-        targets.discard(self.slug)
-        return targets
+        return set(self._outgoing)
+
+    @cached_property
+    def _outgoing(self) -> frozenset[str]:
+        targets = {*self.related, *self.contrast, *(link.text for _, link in self.links)}
+        return frozenset(targets - {self.slug})
 
     def published_paths(self) -> dict[str, list[Any]]:
         """URL slugs that redirect to this entry (aliases and previous slugs) -> the field they come from."""
@@ -227,7 +230,25 @@ class Glossary:
     unreadable_slugs: set[str] = field(default_factory=set)  # files that exist but did not parse
 
     def sorted_by_term(self) -> list[Entry]:
-        return sorted(self.entries.values(), key=lambda e: (e.term.casefold(), e.slug))
+        return list(self._by_term)
 
     def in_category(self, key: str) -> list[Entry]:
-        return [entry for entry in self.sorted_by_term() if entry.category == key]
+        return list(self._by_category.get(key, ()))
+
+    @cached_property
+    def names(self) -> tuple[tuple[str, str], ...]:
+        """(name, slug) of every term and alias, in the entries' order."""
+        return tuple((name, entry.slug) for entry in self.entries.values() for name in entry.names)
+
+    # Sorted once: pages, handouts and exports ask for these orders dozens of times. The
+    # entries of a glossary do not change once it is loaded.
+    @cached_property
+    def _by_term(self) -> tuple[Entry, ...]:
+        return tuple(sorted(self.entries.values(), key=lambda e: (e.term.casefold(), e.slug)))
+
+    @cached_property
+    def _by_category(self) -> dict[str, tuple[Entry, ...]]:
+        found: dict[str, list[Entry]] = {}
+        for entry in self._by_term:
+            found.setdefault(entry.category, []).append(entry)
+        return {key: tuple(entries) for key, entries in found.items()}

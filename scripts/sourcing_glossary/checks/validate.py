@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..model import Entry, Glossary
 from ..problems import Problem, sort_problems
-from ..source.load import EntryFiles, Layout, load_glossary
+from ..source.load import FileCache, Layout, load_glossary
 from .rules import check_glossary, entry_problems
 
 
@@ -47,7 +47,7 @@ class Revalidation:
 
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
-        self.files = EntryFiles()
+        self.files = FileCache()
         self.own: dict[Entry, list[Problem]] = {}
 
     def validate(self) -> Validation:

@@ -65,22 +65,52 @@ def handout_pages(glossary: Glossary, site: Publication) -> list[GeneratedPage]:
 class Handouts:
     """Puts the terms into the rendered handouts, rendering each term's fragment once."""
 
-    def __init__(self, glossary: Glossary, site: Publication, render: Render) -> None:
-        self.glossary, self.site, self.render = glossary, site, render
+    def __init__(self, glossary: Glossary, site: Publication, render: Render, *, remember: bool = False) -> None:
+        """With `remember`, each term's article is kept for the next fill too (`glossary serve`
+        fills the same handouts again after every change); otherwise only its rendered text."""
+        self.site, self.render = site, render
+        self.fragments: dict[str, str] = {}  # slug -> the term's definition, pros, cons and sources
+        self.articles: dict[tuple[str, bool], str] | None = {} if remember else None
+        self.refresh(glossary, None)
+
+    def refresh(self, glossary: Glossary, reach: set[str] | None) -> None:
+        """Use `glossary` from now on, keeping what was rendered of the terms outside `reach`
+        (render/reach.py; None keeps nothing): `glossary serve` renders only what a change reaches."""
+        self.glossary = glossary
         self.uris = {_handout_uri(None): None} | {_handout_uri(key): key for key in glossary.categories}
-        self.fragments: dict[str, str] = {}
+        if reach is None:
+            self.fragments.clear()
+        else:
+            for slug in reach & self.fragments.keys():
+                del self.fragments[slug]
+        if self.articles:
+            self.articles = {key: text for key, text in self.articles.items() if reach is not None and key[0] not in reach}
 
     def fill(self, src_uri: str, rendered: str) -> str:
         """The rendered page with its terms put in; any other page as it is."""
         if src_uri not in self.uris or TERMS_MARKER not in rendered:
             return rendered
+        return rendered.replace(TERMS_MARKER, self.terms_html(src_uri), 1)
+
+    def terms_html(self, src_uri: str) -> str:
+        """The terms of the handout at `src_uri`, as its page shows them; '' for any other page."""
+        if src_uri not in self.uris:
+            return ""
         key = self.uris[src_uri]
         terms = "".join(self._term(entry, show_category=key is None) for entry in members(self.glossary, key))
         served = src_uri.removesuffix(".md").removesuffix("/index")  # print/index.md is print/, print/x.md print/x/
         root = "../" * (served.count("/") + 1)
-        return rendered.replace(TERMS_MARKER, terms.replace(f'href="{_ROOT}', f'href="{root}'), 1)
+        return terms.replace(f'href="{_ROOT}', f'href="{root}')
 
     def _term(self, entry: Entry, *, show_category: bool) -> str:
+        if self.articles is None:
+            return self._article(entry, show_category=show_category)
+        key = (entry.slug, show_category)
+        if key not in self.articles:
+            self.articles[key] = self._article(entry, show_category=show_category)
+        return self.articles[key]
+
+    def _article(self, entry: Entry, *, show_category: bool) -> str:
         category = self.glossary.categories.get(entry.category)
         meta = [", ".join(entry.aliases)] if entry.aliases else []
         if show_category and category:

@@ -24,8 +24,9 @@ _PROTECTED = re.compile(
 
 
 class MentionLinker:
-    def __init__(self, glossary: Glossary) -> None:
-        self.names = NameMatcher([(name, entry.slug) for entry in glossary.entries.values() for name in entry.names])
+    def __init__(self, glossary: Glossary, names: NameMatcher | None = None) -> None:
+        """`names`: the glossary's matcher, when the caller has it already."""
+        self.names = names or NameMatcher(list(glossary.names))
 
     def link(self, text: str, linked: set[str], prefix: str = "") -> str:
         """`text` with the first mention of each term not in `linked` made a link to

@@ -13,17 +13,27 @@ from .pages import GeneratedPage, backlinks, category_pages, index_page, term_pa
 from .sources_page import sources_page
 
 
-def content_pages(glossary: Glossary) -> list[GeneratedPage]:
-    """Term pages, the A-Z index, categories, comparisons and the Sources page."""
+def term_pages(glossary: Glossary) -> list[GeneratedPage]:
     links = backlinks(glossary)
     mentions = MentionLinker(glossary)
-    pages = [term_page(entry, glossary, links.get(slug, []), mentions) for slug, entry in glossary.entries.items()]
-    pages.append(index_page(glossary))
-    pages += category_pages(glossary)
-    pages += comparison_pages(glossary)
-    pages.append(sources_page(glossary))
-    return pages
+    return [term_page(entry, glossary, links.get(slug, []), mentions) for slug, entry in glossary.entries.items()]
+
+
+def listing_pages(glossary: Glossary) -> list[GeneratedPage]:
+    """The A-Z index, categories, comparisons and the Sources page."""
+    return [index_page(glossary), *category_pages(glossary), *comparison_pages(glossary), sources_page(glossary)]
+
+
+def content_pages(glossary: Glossary) -> list[GeneratedPage]:
+    """Term pages, the A-Z index, categories, comparisons and the Sources page."""
+    return term_pages(glossary) + listing_pages(glossary)
+
+
+def site_pages(glossary: Glossary, site: Publication, terms: list[GeneratedPage],
+               cards: list[GeneratedPage]) -> list[GeneratedPage]:
+    """Every generated page in order, given the term pages and the cards (in the entries' order)."""
+    return terms + listing_pages(glossary) + handout_pages(glossary, site) + cards
 
 
 def generated_pages(glossary: Glossary, site: Publication) -> list[GeneratedPage]:
-    return content_pages(glossary) + handout_pages(glossary, site) + card_pages(glossary, site)
+    return site_pages(glossary, site, term_pages(glossary), card_pages(glossary, site))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..model import RESERVED_SLUGS, Category, Comparison, Entry, Facet, Glossary, SourceRecord, SourceRef
 from ..names import is_slug, slugify
@@ -15,6 +16,8 @@ from ..problems import Mark, Problem, display_path
 from .records import record_field_problems
 from .schema import SchemaChecker
 from .yamltree import Node, ReadResult, parse_yaml_bytes, parse_yaml_text, read_bytes, read_yaml
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -47,39 +50,43 @@ class Layout:
         return self.terms / f"{slug}.yml"
 
 
-class EntryFiles:
-    """The entry files read so far, by name and bytes, and what reading them gave: given to
-    load_glossary, a file whose bytes have not changed since is neither parsed nor checked
-    against the schema again, and keeps its Entry object (`glossary serve` rebuilds the pages
-    of the entries that changed, and reuses what it made of the others)."""
+class FileCache:
+    """What was made of each file read so far, by the file's bytes and the schema it was checked
+    against. Given to load_glossary, a file whose bytes and schema have not changed since is
+    neither parsed nor checked again, and an entry file keeps its Entry object (`glossary serve`
+    rebuilds the pages of the entries that changed and reuses what it made of the others)."""
 
     def __init__(self) -> None:
-        self._read: dict[str, tuple[bytes, Entry | None, list[Problem]]] = {}
-        self._schema = ""
+        self._made: dict[str, tuple[bytes, str, Any]] = {}
+        self._seen: set[str] = set()
 
-    def use_schema(self, checker: SchemaChecker) -> None:
-        if checker.text != self._schema:  # a file checked against another schema may have other problems
-            self._read.clear()
-            self._schema = checker.text
+    def made(self, name: str, data: bytes | ReadResult, schema: SchemaChecker, make: Callable[[], _T]) -> _T:
+        """What `make` makes of the file `name`, whose bytes are `data` (or why they are unread)."""
+        self._seen.add(name)
+        if not isinstance(data, bytes):
+            return make()
+        known = self._made.get(name)
+        if known is not None and known[0] == data and known[1] == schema.text:
+            return known[2]  # type: ignore[no-any-return]
+        found = make()
+        self._made[name] = (data, schema.text, found)
+        return found
 
-    def get(self, name: str, data: bytes) -> tuple[Entry | None, list[Problem]] | None:
-        known = self._read.get(name)
-        return (known[1], known[2]) if known is not None and known[0] == data else None
-
-    def put(self, name: str, data: bytes, found: tuple[Entry | None, list[Problem]]) -> None:
-        self._read[name] = (data, *found)
-
-    def keep_only(self, names: set[str]) -> None:
-        for name in self._read.keys() - names:
-            del self._read[name]
+    def forget_unseen(self) -> None:
+        """Forget the files not asked for since the last call (deleted ones)."""
+        for name in self._made.keys() - self._seen:
+            del self._made[name]
+        self._seen.clear()
 
 
-def load_glossary(layout: Layout, known: EntryFiles | None = None) -> tuple[Glossary, list[Problem]]:
+def load_glossary(layout: Layout, known: FileCache | None = None) -> tuple[Glossary, list[Problem]]:
     problems: list[Problem] = []
+    known = known or FileCache()
     categories, facets = _load_categories(layout, problems)
     entries, unreadable = _load_entries(layout, problems, known)
     comparisons = _load_comparisons(layout, problems)
-    sources = _load_sources(layout, problems)
+    sources = _load_sources(layout, problems, known)
+    known.forget_unseen()
     glossary = Glossary(dict(sorted(entries.items())), categories, facets, comparisons, sources, unreadable)
     return glossary, problems
 
@@ -135,19 +142,29 @@ def _load_comparisons(layout: Layout, problems: list[Problem]) -> list[Compariso
     return comparisons
 
 
-def _load_sources(layout: Layout, problems: list[Problem]) -> dict[str, SourceRecord]:
+def _load_sources(layout: Layout, problems: list[Problem], known: FileCache) -> dict[str, SourceRecord]:
     """The source registry; without the file, no source is known (and every citation says so).
     A record with a mistake is still known by its id, so its citations do not fail as well."""
     if not layout.sources.is_file():
         return {}
-    result = read_yaml(layout.sources, layout.shown(layout.sources))
-    problems.extend(result.problems)
+    shown = layout.shown(layout.sources)
+    data = read_bytes(layout.sources, shown)
+    checker = SchemaChecker(layout.data / "sources.schema.json")
+    records, found = known.made(layout.sources.name, data, checker, partial(_read_sources, data, shown, checker))
+    problems.extend(found)
+    return records
+
+
+def _read_sources(data: bytes | ReadResult, shown: str,
+                  checker: SchemaChecker) -> tuple[dict[str, SourceRecord], list[Problem]]:
+    result = data if isinstance(data, ReadResult) else parse_yaml_bytes(data, shown)
+    problems = list(result.problems)
     if result.root is None:
-        return {}
-    problems.extend(SchemaChecker(layout.data / "sources.schema.json").check(result.root))
+        return {}, problems
+    problems.extend(checker.check(result.root))
     section = result.root.value.get("sources") if result.root.kind == "map" else None
     if section is None or section.kind != "map":
-        return {}
+        return {}, problems
     records = {}
     for key, node in section.value.items():
         if node.kind != "map":
@@ -160,7 +177,7 @@ def _load_sources(layout: Layout, problems: list[Problem]) -> dict[str, SourceRe
             mark=section.keys[key].mark, author=text("author"),
             date=None if values.get("undated") is True else text("date"),
             url=text("url"), accessed=text("accessed"), note=text("note"))
-    return records
+    return records, problems
 
 
 def _field_mark(record: Node, name: str) -> Mark:
@@ -172,39 +189,28 @@ def _stripped_text(values: dict[str, Any], name: str) -> str | None:
     return value.strip() if isinstance(value, str) else None
 
 
-def _load_entries(layout: Layout, problems: list[Problem],
-                  known: EntryFiles | None) -> tuple[dict[str, Entry], set[str]]:
+def _load_entries(layout: Layout, problems: list[Problem], known: FileCache) -> tuple[dict[str, Entry], set[str]]:
     if not layout.terms.is_dir():
         problems.append(Mark(layout.shown(layout.terms), 0, 0).problem(
             "missing-file", "the folder of term files is missing", f"create {layout.shown(layout.terms)}/"))
         return {}, set()
     checker = SchemaChecker(layout.data / "schema.json")
-    if known is not None:
-        known.use_schema(checker)
     entries: dict[str, Entry] = {}
     unreadable: set[str] = set()
     paths = sorted(layout.terms.iterdir())
     shown = _shown_paths(paths, layout)
     problems.extend(_file_name_problems(paths, shown))
-    read: set[str] = set()
     for path in paths:
         if path.suffix != ".yml" or not _is_file_or_link(path):
             continue
         data = read_bytes(path, shown[path])
-        found = known.get(path.name, data) if known is not None and isinstance(data, bytes) else None
-        if found is None:
-            found = _read_entry(path.stem, shown[path], data, checker)
-            if known is not None and isinstance(data, bytes):
-                known.put(path.name, data, found)
-        read.add(path.name)
-        entry, entry_problems = found
-        problems.extend(entry_problems)
+        entry, found = known.made(f"terms/{path.name}", data, checker,
+                                  partial(_read_entry, path.stem, shown[path], data, checker))
+        problems.extend(found)
         if entry is None:
             unreadable.add(path.stem)
         else:
             entries[path.stem] = entry
-    if known is not None:
-        known.keep_only(read)
     return entries, unreadable
 
 
