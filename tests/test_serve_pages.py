@@ -14,10 +14,13 @@ from markdown import Markdown
 
 from conftest import copy_project
 from sourcing_glossary.checks.validate import Revalidation, validate
+from sourcing_glossary.exports import formats
+from sourcing_glossary.exports.site_data import terms_text_json
 from sourcing_glossary.model import Glossary
 from sourcing_glossary.render import neighbourhood_map, structured_data
 from sourcing_glossary.render.handout import Handouts
 from sourcing_glossary.render.page_cache import PageCache
+from sourcing_glossary.render.reach import EntryParts
 from sourcing_glossary.render.site_pages import generated_pages
 from sourcing_glossary.source.load import Layout
 from sourcing_glossary.urls import Publication
@@ -105,23 +108,37 @@ def steps(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, object, d
     revalidation = Revalidation(layout)
     first = revalidation.validate().glossary
     cache = PageCache(SITE, Handouts(first, SITE, _render(), remember=True))
-    cache.update(first)
+    cache.published(cache.update(first))
+    parts = EntryParts()
     before = _fresh(first)
     found = []
     for name, edit in EDITS:
         edit(project)
         glossary = revalidation.validate().glossary
         update = cache.update(glossary)
+        cache.published(update)
+        parts.refresh(update.reach)
         after = _fresh(glossary)
         kept = {page.src_uri: cache.shown[page.src_uri] for page in update.pages}
-        found.append((name, update, before, after, kept))
+        exports = _exports(glossary, parts) == _exports(glossary, None)
+        found.append((name, update, before, after, kept, exports))
         before = after
     return found
 
 
+def _exports(glossary: Glossary, parts: EntryParts | None) -> list[tuple[str, str]]:
+    schema = Path(__file__).parent.parent / "glossary" / formats.SCHEMA_FILE
+    return [*formats.site_exports(glossary, SITE, schema, parts), ("words", terms_text_json(glossary, parts))]
+
+
+@pytest.mark.parametrize("index", range(len(EDITS)), ids=[name for name, _ in EDITS])
+def test_exports_kept_across_an_edit_are_the_exports_made_from_scratch(steps: list, index: int) -> None:
+    assert steps[index][-1], f"after '{steps[index][0]}', an export differs from one made from scratch"
+
+
 @pytest.mark.parametrize("index", range(len(EDITS)), ids=[name for name, _ in EDITS])
 def test_pages_kept_across_an_edit_are_the_pages_made_from_scratch(steps: list, index: int) -> None:
-    name, update, before, after, kept = steps[index]
+    name, update, before, after, kept, _ = steps[index]
     assert list(kept) == list(after), "the pages are not those generated_pages() lists, in its order"
     wrong = [uri for uri in after if kept[uri] != after[uri]]
     assert not wrong, f"after '{name}', these pages differ from pages made from scratch: {wrong[:10]}"

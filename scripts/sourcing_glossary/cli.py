@@ -140,7 +140,7 @@ def _publication(config: MkDocsConfig) -> Publication:
 
 def cmd_export(args: argparse.Namespace) -> int:
     config, layout = _project(args.config_file)
-    text = formats.EXPORTERS[args.format](_valid_glossary(layout), _publication(config))
+    text = formats.EXPORTERS[args.format](_valid_glossary(layout), _publication(config), None)
     if args.output is None:
         sys.stdout.buffer.write(text.encode("utf-8"))  # bytes as exported: BOM and CRLF rows kept
     else:

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import re
+from functools import partial
 
 from ..model import Entry, Glossary
+from ..render.reach import EntryParts, made
 from ..text import citations
 from ..urls import COMPARE_DIR, term_url
 
@@ -78,7 +80,9 @@ def _text_words(entry: Entry) -> dict[str, str]:
     return {"lead": " ".join(lead), "rest": " ".join(rest)}
 
 
-def terms_text_json(glossary: Glossary) -> str:
+def terms_text_json(glossary: Glossary, parts: EntryParts | None = None) -> str:
     """slug -> the words of the entry's text, for matching readers' own words against it. Kept
-    apart from terms.json, which pages and embedding sites load for names and summaries only."""
-    return _document({"terms": {slug: _text_words(entry) for slug, entry in glossary.entries.items()}}) + "\n"
+    apart from terms.json, which pages and embedding sites load for names and summaries only.
+    `parts` keeps each entry's words from one call to the next (`glossary serve`)."""
+    return _document({"terms": {slug: made(parts, "words", slug, partial(_text_words, entry))
+                                for slug, entry in glossary.entries.items()}}) + "\n"

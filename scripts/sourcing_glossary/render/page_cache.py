@@ -25,12 +25,16 @@ from .site_pages import site_pages
 @dataclass(frozen=True)
 class PageUpdate:
     pages: list[GeneratedPage]  # every generated page, as generated_pages() gives them
-    changed: set[str]  # src_uris of the pages that are new or differ from the last update's
-    removed: set[str]  # src_uris of the last update's pages that are gone
+    changed: set[str]  # src_uris of the pages that are new or differ from the published ones
+    removed: set[str]  # src_uris of published pages that are gone
     reach: set[str] | None  # the entries whose own parts were made again; None: all of them
+    shown: dict[str, tuple[str, str]]  # src_uri -> what the page shows (PageCache.shown)
 
 
 class PageCache:
+    """Kept parts follow the glossary from one update to the next; what pages show is compared
+    with the last update the caller published (a site whose rebuild failed still shows that)."""
+
     def __init__(self, site: Publication, handouts: Handouts) -> None:
         self.site, self.handouts = site, handouts
         self.glossary: Glossary | None = None
@@ -38,26 +42,30 @@ class PageCache:
         self.mentions: MentionLinker | None = None
         self.terms: dict[str, GeneratedPage] = {}
         self.cards: dict[str, GeneratedPage] = {}
-        self.shown: dict[str, tuple[str, str]] = {}  # src_uri -> (Markdown, what goes in after rendering)
+        self.made: dict[str, tuple[str, str]] = {}  # src_uri -> (Markdown, what goes in after rendering)
+        self.shown: dict[str, tuple[str, str]] = {}  # the same, as published
 
     def update(self, glossary: Glossary) -> PageUpdate:
         reached = None if self.glossary is None else reach(self.glossary, glossary)
         self.glossary = glossary
         self.handouts.refresh(glossary, reached)
-        for kept in (self.terms, self.cards):
-            for slug in list(kept):
+        for pages_by_slug in (self.terms, self.cards):
+            for slug in list(pages_by_slug):
                 if reached is None or slug in reached or slug not in glossary.entries:
-                    del kept[slug]
-        kept_uris = {term_uri(slug) for slug in self.terms} | {card_uri(slug) for slug in self.cards}
+                    del pages_by_slug[slug]
+        kept = {term_uri(slug) for slug in self.terms} | {card_uri(slug) for slug in self.cards}
         self._make([entry for slug, entry in glossary.entries.items() if slug not in self.terms], glossary)
         pages = site_pages(glossary, self.site, [self.terms[slug] for slug in glossary.entries],
                            [self.cards[slug] for slug in glossary.entries])
-        shown = {page.src_uri: self.shown[page.src_uri] if page.src_uri in kept_uris else self._shown(page, glossary)
+        shown = {page.src_uri: self.made[page.src_uri] if page.src_uri in kept else self._shown(page, glossary)
                  for page in pages}
+        self.made = shown
         changed = {uri for uri, now in shown.items() if self.shown.get(uri) != now}
-        removed = self.shown.keys() - shown.keys()
-        self.shown = shown
-        return PageUpdate(pages, changed, removed, reached)
+        return PageUpdate(pages, changed, self.shown.keys() - shown.keys(), reached, shown)
+
+    def published(self, update: PageUpdate) -> None:
+        """The site shows `update` now: the next update is compared with it."""
+        self.shown = update.shown
 
     def _make(self, entries: list[Entry], glossary: Glossary) -> None:
         if not entries:

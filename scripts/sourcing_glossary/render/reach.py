@@ -16,9 +16,13 @@ parts kept by `glossary serve` with parts made from scratch after edits of every
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from ..model import Entry, Glossary
 from ..text.name_matcher import NameMatcher, word_finder
+
+_T = TypeVar("_T")
 
 
 def reach(before: Glossary, after: Glossary) -> set[str] | None:
@@ -57,3 +61,29 @@ def matcher(names: tuple[tuple[str, str], ...]) -> NameMatcher:
 
 def _targets(entry: Entry) -> set[str]:
     return entry.outgoing_links() | ({entry.replaced_by} if entry.replaced_by else set())
+
+
+class EntryParts:
+    """What was made from each entry (its rows of the exports, its words...), kept from one
+    state of glossary/ to the next for the entries a change does not reach (`glossary serve`)."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[str, str], Any] = {}
+
+    def refresh(self, reached: set[str] | None) -> None:
+        """Forget what was made of the entries in `reached` (None: of all entries)."""
+        if reached is None:
+            self._made.clear()
+        else:
+            self._made = {key: value for key, value in self._made.items() if key[1] not in reached}
+
+    def get(self, kind: str, slug: str, make: Callable[[], _T]) -> _T:
+        key = (kind, slug)
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]  # type: ignore[no-any-return]
+
+
+def made(parts: EntryParts | None, kind: str, slug: str, make: Callable[[], _T]) -> _T:
+    """`make()`, or what `parts` kept of it for the entry `slug`."""
+    return make() if parts is None else parts.get(kind, slug, make)
