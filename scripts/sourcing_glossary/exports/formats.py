@@ -81,7 +81,7 @@ def json_export(glossary: Glossary, site: Publication, parts: EntryParts | None 
         "sources": [source_data(glossary.sources[key], site) for key in sorted(glossary.sources)],
         "terms": [],
     }
-    terms = [made(parts, "json", entry.slug, partial(_json_term, entry, glossary, site))
+    terms = [made(parts, "json", entry, partial(_json_term, entry, glossary, site), alone=True)
              for entry in glossary.entries.values()]
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
     # The terms go where json.dumps would have put them: each item on lines indented two levels.
@@ -103,7 +103,7 @@ def _json_term(entry: Entry, glossary: Glossary, site: Publication) -> str:
 def csv_export(glossary: Glossary, site: Publication, parts: EntryParts | None = None) -> str:
     """UTF-8 with a byte-order mark (so Excel reads the accents right), CRLF rows (RFC 4180),
     every cell that a spreadsheet could run as a formula neutralised."""
-    rows = [made(parts, "csv", entry.slug, partial(_csv_row, entry, site)) for entry in glossary.entries.values()]
+    rows = [made(parts, "csv", entry, partial(_csv_row, entry, site), alone=True) for entry in glossary.entries.values()]
     return "\ufeff" + _csv_line(csvformat.COLUMNS) + "".join(rows)
 
 
@@ -148,7 +148,7 @@ def skos_export(glossary: Glossary, site: Publication, parts: EntryParts | None 
     out = ["".join(f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in sorted(_PREFIXES.items()))]
     out.append(_statements(scheme, [("a", "skos:ConceptScheme"), ("skos:prefLabel", _literal(site.name))]
                            + [("skos:hasTopConcept", _iri(site.term_url(slug))) for slug in glossary.entries]))
-    out += [made(parts, "skos", entry.slug, partial(_concept, entry, glossary, site, scheme))
+    out += [made(parts, "skos", entry, partial(_concept, entry, glossary, site, scheme))
             for entry in glossary.entries.values()]
     for key in sorted(glossary.sources):
         record = glossary.sources[key]

@@ -84,5 +84,5 @@ def terms_text_json(glossary: Glossary, parts: EntryParts | None = None) -> str:
     """slug -> the words of the entry's text, for matching readers' own words against it. Kept
     apart from terms.json, which pages and embedding sites load for names and summaries only.
     `parts` keeps each entry's words from one call to the next (`glossary serve`)."""
-    return _document({"terms": {slug: made(parts, "words", slug, partial(_text_words, entry))
+    return _document({"terms": {slug: made(parts, "words", entry, partial(_text_words, entry), alone=True)
                                 for slug, entry in glossary.entries.items()}}) + "\n"

@@ -27,6 +27,16 @@ _ROOT = "glossary-root:/"  # a fragment's links start here; each handout puts it
 Render = Callable[[str], str]  # Markdown -> HTML, as the site renders it
 
 
+def _remembering(render: Render) -> Render:
+    rendered: dict[str, str] = {}
+
+    def remembered(text: str) -> str:
+        if text not in rendered:
+            rendered[text] = render(text)
+        return rendered[text]
+    return remembered
+
+
 def _handout_uri(key: str | None) -> str:
     return f"{PRINT_DIR}/{key or 'index'}.md"
 
@@ -66,11 +76,13 @@ class Handouts:
     """Puts the terms into the rendered handouts, rendering each term's fragment once."""
 
     def __init__(self, glossary: Glossary, site: Publication, render: Render, *, remember: bool = False) -> None:
-        """With `remember`, each term's article is kept for the next fill too (`glossary serve`
-        fills the same handouts again after every change); otherwise only its rendered text."""
-        self.site, self.render = site, render
+        """With `remember` (`glossary serve` fills the same handouts again after every change),
+        each term's article is kept for the next fill too, and each text's HTML: a term a change
+        reaches is made again, but rendered again only if its Markdown differs."""
+        self.site = site
         self.fragments: dict[str, str] = {}  # slug -> the term's definition, pros, cons and sources
         self.articles: dict[tuple[str, bool], str] | None = {} if remember else None
+        self.render = _remembering(render) if remember else render
         self.refresh(glossary, None)
 
     def refresh(self, glossary: Glossary, reach: set[str] | None) -> None:

@@ -71,7 +71,8 @@ class PageCache:
         if not entries:
             return
         if self.mentions is None or glossary.names != self.names:
-            self.mentions, self.names = MentionLinker(glossary, matcher(glossary.names)), glossary.names
+            self.mentions = MentionLinker(glossary, matcher(glossary.names), remember=True)
+            self.names = glossary.names
         links = backlinks(glossary)
         for entry in entries:
             self.terms[entry.slug] = term_page(entry, glossary, links.get(entry.slug, []), self.mentions)

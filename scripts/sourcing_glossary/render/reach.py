@@ -65,25 +65,27 @@ def _targets(entry: Entry) -> set[str]:
 
 class EntryParts:
     """What was made from each entry (its rows of the exports, its words...), kept from one
-    state of glossary/ to the next for the entries a change does not reach (`glossary serve`)."""
+    state of glossary/ to the next (`glossary serve`): until a change reaches the entry, or, for
+    a part made from the entry alone (and what all entries share), until the entry changes."""
 
     def __init__(self) -> None:
-        self._made: dict[tuple[str, str], Any] = {}
+        self._made: dict[tuple[str, str], tuple[Entry, bool, Any]] = {}
 
     def refresh(self, reached: set[str] | None) -> None:
-        """Forget what was made of the entries in `reached` (None: of all entries)."""
+        """Forget what was made of the entries in `reached` through their links (None: forget all)."""
         if reached is None:
             self._made.clear()
         else:
-            self._made = {key: value for key, value in self._made.items() if key[1] not in reached}
+            self._made = {key: value for key, value in self._made.items() if value[1] or key[1] not in reached}
 
-    def get(self, kind: str, slug: str, make: Callable[[], _T]) -> _T:
-        key = (kind, slug)
-        if key not in self._made:
-            self._made[key] = make()
-        return self._made[key]  # type: ignore[no-any-return]
+    def get(self, kind: str, entry: Entry, make: Callable[[], _T], *, alone: bool = False) -> _T:
+        key = (kind, entry.slug)
+        known = self._made.get(key)
+        if known is None or known[0] is not entry:
+            known = self._made[key] = (entry, alone, make())
+        return known[2]  # type: ignore[no-any-return]
 
 
-def made(parts: EntryParts | None, kind: str, slug: str, make: Callable[[], _T]) -> _T:
-    """`make()`, or what `parts` kept of it for the entry `slug`."""
-    return make() if parts is None else parts.get(kind, slug, make)
+def made(parts: EntryParts | None, kind: str, entry: Entry, make: Callable[[], _T], *, alone: bool = False) -> _T:
+    """`make()`, or what `parts` kept of it for `entry`. `alone`: it reads nothing of other entries."""
+    return make() if parts is None else parts.get(kind, entry, make, alone=alone)
