@@ -17,10 +17,11 @@ from sourcing_glossary.checks.validate import Revalidation, validate
 from sourcing_glossary.exports import formats
 from sourcing_glossary.exports.site_data import terms_text_json
 from sourcing_glossary.model import Glossary
-from sourcing_glossary.render import neighbourhood_map, structured_data
+from sourcing_glossary.render import matrix_picture, neighbourhood_map, structured_data
 from sourcing_glossary.render.handout import Handouts
 from sourcing_glossary.render.page_cache import PageCache
 from sourcing_glossary.render.reach import EntryParts
+from sourcing_glossary.render.redirects import redirect_pages
 from sourcing_glossary.render.site_pages import generated_pages
 from sourcing_glossary.source.load import Layout
 from sourcing_glossary.urls import Publication
@@ -127,8 +128,10 @@ def steps(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, object, d
 
 
 def _exports(glossary: Glossary, parts: EntryParts | None) -> list[tuple[str, str]]:
+    """Every file the plugin writes besides pages, made with the parts kept in `parts`."""
     schema = Path(__file__).parent.parent / "glossary" / formats.SCHEMA_FILE
-    return [*formats.site_exports(glossary, SITE, schema, parts), ("words", terms_text_json(glossary, parts))]
+    return [*formats.site_exports(glossary, SITE, schema, parts), ("words", terms_text_json(glossary, parts)),
+            *matrix_picture.picture_files(glossary, SITE, parts), *redirect_pages(glossary, parts).items()]
 
 
 @pytest.mark.parametrize("index", range(len(EDITS)), ids=[name for name, _ in EDITS])

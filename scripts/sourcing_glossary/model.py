@@ -186,6 +186,10 @@ class Entry:
 
     def published_paths(self) -> dict[str, list[Any]]:
         """URL slugs that redirect to this entry (aliases and previous slugs) -> the field they come from."""
+        return dict(self._published_paths)
+
+    @cached_property
+    def _published_paths(self) -> dict[str, list[Any]]:
         paths: dict[str, list[Any]] = {}
         for index, old in enumerate(self.previous_slugs):
             paths.setdefault(old, ["previous_slugs", index])

@@ -3,6 +3,7 @@ and when two names count as the same."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -20,6 +21,7 @@ def slugify(text: str) -> str:
     return "-".join(words)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every check and `glossary serve`'s every rebuild compare all names
 def name_key(name: str) -> str:
     """How names are compared: case, Unicode form and spacing do not count."""
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())

@@ -162,7 +162,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if (site / material.WORKER).is_file() and not material.split_index(site):
             log.info(f"glossary: {material.INDEX_FILE} is missing or not in the theme's format; left as it is")
         glossary = self.validation.glossary
-        redirects = redirect_pages(glossary)
+        parts = self.preview.parts if self.preview else None
+        redirects = redirect_pages(glossary, parts)
         for relative, text in redirects.items():
             if self.redirects.get(relative) == text:
                 continue  # `glossary serve` wrote it into this folder before
@@ -173,11 +174,10 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             self.redirects = redirects
         (site / "terms.json").write_text(terms_json(glossary, config.site_url or ""), encoding="utf-8")
         (site / "terms.js").write_text(terms_script(glossary), encoding="utf-8")
-        parts = self.preview.parts if self.preview else None
         (site / TEXT_FILE).write_text(terms_text_json(glossary, parts), encoding="utf-8")
         schema = self.layout.data / formats.SCHEMA_FILE
         files = [*formats.site_exports(glossary, self.site, schema, parts),
-                 *matrix_picture.picture_files(glossary, self.site)]
+                 *matrix_picture.picture_files(glossary, self.site, parts)]
         for relative, text in files:
             (site / relative).parent.mkdir(parents=True, exist_ok=True)
             (site / relative).write_text(text, encoding="utf-8", newline="")

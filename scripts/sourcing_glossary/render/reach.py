@@ -70,11 +70,13 @@ class EntryParts:
 
     def __init__(self) -> None:
         self._made: dict[tuple[str, str], tuple[Entry, bool, Any]] = {}
+        self._wholes: dict[str, tuple[Any, Any]] = {}  # kind -> (what it was made from, what was made)
 
     def refresh(self, reached: set[str] | None) -> None:
         """Forget what was made of the entries in `reached` through their links (None: forget all)."""
         if reached is None:
             self._made.clear()
+            self._wholes.clear()
         else:
             self._made = {key: value for key, value in self._made.items() if value[1] or key[1] not in reached}
 
@@ -84,6 +86,18 @@ class EntryParts:
         if known is None or known[0] is not entry:
             known = self._made[key] = (entry, alone, make())
         return known[2]  # type: ignore[no-any-return]
+
+
+    def whole(self, kind: str, made_from: Any, make: Callable[[], _T]) -> _T:
+        known = self._wholes.get(kind)
+        if known is None or known[0] != made_from:
+            known = self._wholes[kind] = (made_from, make())
+        return known[1]  # type: ignore[no-any-return]
+
+
+def whole(parts: EntryParts | None, kind: str, made_from: Any, make: Callable[[], _T]) -> _T:
+    """`make()`, or what `parts` kept of it while `made_from` (all it reads of the entries) is the same."""
+    return make() if parts is None else parts.whole(kind, made_from, make)
 
 
 def made(parts: EntryParts | None, kind: str, entry: Entry, make: Callable[[], _T], *, alone: bool = False) -> _T:
