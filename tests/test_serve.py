@@ -87,6 +87,7 @@ def test_served_site_is_the_clean_build_after_every_kind_of_change(synthetic: tu
     served = serve(project)
     _assert_serves_a_clean_build(served, project, "the first build")
     first, second, third = slugs[0], slugs[1], slugs[2]
+    related: list[str] = []  # the second entry's, before the save that breaks it
     new_entry = (f"term: Quarterly vendor review\ncategory: economics\n"
                  f"summary: A review of a provider held every quarter.\n"
                  f"definition: |\n  A quarterly vendor review checks [[{first}]] against its targets [@test-source].\n"
@@ -101,15 +102,28 @@ def test_served_site_is_the_clean_build_after_every_kind_of_change(synthetic: tu
         ("alias added, which another entry's text mentions", lambda: _edit(
             project, second, lambda d: d["aliases"].append("targets"))),
         ("entry deleted", lambda: _entry(project, "quarterly-vendor-review").unlink()),
+        ("a failed save fixed, with another summary", lambda: _edit(project, second, lambda d: d.update(
+            related=related, summary="The summary saved once the broken save was fixed."))),
+        ("category renamed (builds all)", lambda: (project / "glossary" / "categories.yml").write_text(
+            (project / "glossary" / "categories.yml").read_text(encoding="utf-8").replace(
+                "title: Economics", "title: Money matters"), encoding="utf-8")),
     ]
     for step, change in steps:
+        if step.startswith("a failed save"):  # first the save with an error, which changes nothing
+            epoch = served.epoch()
+            related += yaml.safe_load(_entry(project, second).read_text(encoding="utf-8"))["related"]
+            _edit(project, second, lambda d: d.update(related=["no-such-term"], summary="Broken."))
+            served.wait_for_rebuild(epoch)
+            assert "nothing was rebuilt" in served.output()
         epoch = served.epoch()
+        output = len(served.output())
         change()
         served.wait_for_rebuild(epoch)
-        assert "nothing was rebuilt" not in served.output(), served.output()[-3000:]
+        assert "nothing was rebuilt" not in served.output()[output:], served.output()[-3000:]
         _assert_serves_a_clean_build(served, project, step)
     rebuilds = re.findall(r"glossary serve: (rendered \d+ of \d+ pages again|built all)", served.output())
-    assert rebuilds[0] == "built all" and all(r.startswith("rendered") for r in rebuilds[1:]), rebuilds
+    assert rebuilds[0] == rebuilds[-1] == "built all", rebuilds
+    assert all(r.startswith("rendered") for r in rebuilds[1:-1]), rebuilds
 
 
 def test_a_failed_validation_keeps_the_last_good_site_and_prints_the_report(
