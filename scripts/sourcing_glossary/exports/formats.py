@@ -17,7 +17,7 @@ from typing import Any
 
 from ..model import Entry, Glossary, SourceRecord
 from ..render.citations_html import citation_text, entry_source_ids
-from ..render.reach import EntryParts, made
+from ..render.reach import EntryParts, made, whole
 from ..text import citations, markdown_scan
 from ..urls import SOURCES_DIR, Publication
 from . import csvformat
@@ -68,6 +68,17 @@ def flatten_links(text: str, glossary: Glossary) -> str:
 def json_export(glossary: Glossary, site: Publication, parts: EntryParts | None = None) -> str:
     """`parts` keeps each term's JSON from one call to the next (`glossary serve`): written
     with an indent, JSON takes Python's slow encoder, and the terms are nearly all of it."""
+    terms = [made(parts, "json", entry, partial(_json_term, entry, glossary, site), alone=True)
+             for entry in glossary.entries.values()]
+    text = whole(parts, "json", (), partial(_json_without_terms, glossary, site))
+    # The terms go where json.dumps would have put them: each item on lines indented two levels.
+    listed = "[\n" + ",\n".join(terms) + "\n  ]" if terms else "[]"
+    return text.replace(_NO_TERMS, f'"terms": {listed}', 1) + "\n"
+
+
+def _json_without_terms(glossary: Glossary, site: Publication) -> str:
+    """The JSON export with an empty list of terms: what all entries share (the categories,
+    the facets, the source registry)."""
     data = {
         "$schema": site.url(f"{EXPORTS_DIR}/{SCHEMA_FILE}"),
         "version": FORMAT_VERSION,
@@ -81,12 +92,7 @@ def json_export(glossary: Glossary, site: Publication, parts: EntryParts | None 
         "sources": [source_data(glossary.sources[key], site) for key in sorted(glossary.sources)],
         "terms": [],
     }
-    terms = [made(parts, "json", entry, partial(_json_term, entry, glossary, site), alone=True)
-             for entry in glossary.entries.values()]
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
-    # The terms go where json.dumps would have put them: each item on lines indented two levels.
-    listed = "[\n" + ",\n".join(terms) + "\n  ]" if terms else "[]"
-    return text.replace(_NO_TERMS, f'"terms": {listed}', 1) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
 
 
 _NO_TERMS = '"terms": []'  # the only empty list called "terms" in the document: sources have no such key
@@ -196,7 +202,7 @@ def site_exports(glossary: Glossary, site: Publication, schema: Path,
     each term's share of them from one call to the next (`glossary serve`)."""
     for name, export in EXPORTERS.items():
         yield f"{EXPORTS_DIR}/{FILE_NAMES[name]}", export(glossary, site, parts)
-    yield f"{EXPORTS_DIR}/{SCHEMA_FILE}", published_schema(schema, site)
+    yield f"{EXPORTS_DIR}/{SCHEMA_FILE}", whole(parts, "schema", schema.read_bytes(), partial(published_schema, schema, site))
 
 
 def published_schema(schema: Path, site: Publication) -> str:

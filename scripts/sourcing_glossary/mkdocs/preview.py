@@ -111,7 +111,8 @@ class _Site:
     env: Environment
     titles: dict[str, Any]  # src_uri -> the title a page has before it is read (the nav's, for some)
     search: dict[str, list[dict[str, Any]]]  # src_uri -> the page's search documents
-    generated: list[str]  # the plugin's pages, in order
+    generated: set[str]  # the plugin's pages
+    handwritten: list[File]  # the pages of docs/
 
 
 class _Hooks(BasePlugin):  # type: ignore[type-arg]
@@ -189,6 +190,7 @@ class Preview:
         """Bring the served site up to date with the files. Never raises: a failed rebuild
         leaves the last good site served, with the reason in the terminal and on every page."""
         started = time.monotonic()
+        cpu = time.process_time()
         try:
             what = self._rebuild()
         except Refused as refused:
@@ -201,7 +203,7 @@ class Preview:
             return
         self.problems = ""
         self._show(self.problems)
-        log.info(f"glossary serve: {what} in {time.monotonic() - started:.2f} s")
+        log.info(f"glossary serve: {what} in {time.monotonic() - started:.2f} s (cpu {time.process_time() - cpu:.2f})")
 
     def _rebuild(self) -> str:
         watched = _stamps(self._watched_paths())
@@ -261,9 +263,10 @@ class Preview:
         old = self.served.resolve()
         self._point_at(fresh)
         shutil.rmtree(old, ignore_errors=True)
-        generated = [page.src_uri for page in self.pages.pages]
+        generated = {page.src_uri for page in self.pages.pages}
+        handwritten = [f for f in hooks.files.documentation_pages() if f.src_uri not in generated]
         self.site = _Site(config, hooks.files, hooks.nav, hooks.env, hooks.titles,
-                          self._search_documents(config, hooks.files), generated)
+                          self._search_documents(config, hooks.files), generated, handwritten)
         self._cache.published(self.pages)
         self.watched = watched
         return f"built all {len(generated)} glossary pages"
@@ -306,7 +309,7 @@ class Preview:
         update = self._cache.update(validation.glossary)
         self.parts.refresh(update.reach)
         pages = {page.src_uri: page for page in update.pages}
-        added = pages.keys() - set(site.generated)
+        added = pages.keys() - site.generated
         nav_pages = {page.file.src_uri for page in site.nav.pages}
         if any(pages[uri].in_nav for uri in added) or update.removed & nav_pages:
             return self._build_all(self.watched) + " (the navigation changed)"
@@ -315,26 +318,26 @@ class Preview:
             plugin.use(validation)
         except MkDocsException as error:
             raise Refused(str(error)) from None
-        handwritten = [f for f in site.files.documentation_pages() if f.src_uri not in site.generated]
         try:
-            plugin.check_url_lock(list(pages) + [f.src_uri for f in handwritten])
+            plugin.check_url_lock(list(pages) + [f.src_uri for f in site.handwritten])
         except MkDocsException as error:
             raise Refused(str(error)) from None
         self.site = None  # from here on the served site changes; if this fails, the next rebuild builds all
         plugin.generated = set(pages)
         rendered = self._update_files(site, update, added)
         if added or update.removed:
-            rendered += [f for f in handwritten if f.page is not None]
-        if self._render(site, rendered):
+            rendered += site.handwritten
+        doc_files = list(site.files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
+        if self._render(site, rendered, doc_files):
             return self._build_all(self.watched) + " (a title in the navigation changed)"
         if added or update.removed:
             for template in config.theme.static_templates:  # the sitemap lists every page
                 mkdocs_build._build_theme_template(template, site.env, site.files, config, site.nav)
-        self._post_build(site, plugin)
-        site.generated = list(pages)
+        self._post_build(site, plugin, doc_files)
+        site.generated = set(pages)
         self._cache.published(update)
         self.site = site
-        return f"rendered {len(rendered)} of {len(site.files.documentation_pages())} pages again"
+        return f"rendered {len(rendered)} of {len(doc_files)} pages again"
 
     def _update_files(self, site: _Site, update: PageUpdate, added: set[str]) -> list[File]:
         """Put the new pages into MkDocs' files (in the order a full build has them), take the
@@ -365,7 +368,7 @@ class Preview:
             site.files = files = Files(others + [files.src_uris[page.src_uri] for page in update.pages])
         return rendered
 
-    def _render(self, site: _Site, rendered: list[File]) -> bool:
+    def _render(self, site: _Site, rendered: list[File], doc_files: list[File]) -> bool:
         """Render these pages as build() does: read all, then write all. True when a page of
         the navigation changed its title (every page shows it: the caller builds all)."""
         config, files = site.config, site.files
@@ -381,7 +384,6 @@ class Preview:
             if site.titles.get(file.src_uri) is not None:
                 page.title = site.titles[file.src_uri]
             mkdocs_build._populate_page(page, config, files)
-        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         for file in rendered:
             assert file.page is not None
             mkdocs_build._build_page(file.page, config, doc_files, site.nav, site.env,
@@ -391,19 +393,20 @@ class Preview:
             file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
         if search is not None:
             fresh = self._search_documents(config, files, rendered)
-            site.search = {f.src_uri: fresh.get(f.src_uri, []) if f in rendered else site.search.get(f.src_uri, [])
+            again = {f.src_uri for f in rendered}
+            site.search = {f.src_uri: fresh.get(f.src_uri, []) if f.src_uri in again else site.search.get(f.src_uri, [])
                            for f in doc_files}
             search.search_index.entries = [entry for entries in site.search.values() for entry in entries]
         nav_pages = {page.file.src_uri: page for page in site.nav.pages}
         return any(nav_pages[uri].title != titles[uri] for uri in titles if uri in nav_pages)
 
-    def _post_build(self, site: _Site, plugin: GlossaryPlugin) -> None:
+    def _post_build(self, site: _Site, plugin: GlossaryPlugin, doc_files: list[File]) -> None:
         """What build() does once the pages are written: the plugins' on_post_build (the search
         index, and the plugin's redirects, terms.json and exports); then the redirects that no
         entry asks for any more go (unless a page took their place)."""
         before = set(plugin.redirects)
         site.config.plugins.on_post_build(config=site.config)
-        pages = {f.dest_uri for f in site.files.documentation_pages()}
+        pages = {f.dest_uri for f in doc_files}
         for relative in before - plugin.redirects.keys() - pages:
             _delete(Path(site.config.site_dir) / relative, Path(site.config.site_dir))
 
