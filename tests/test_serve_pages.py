@@ -12,7 +12,7 @@ import pytest
 import yaml
 from markdown import Markdown
 
-from conftest import copy_project
+from conftest import copy_project, write_entry
 from sourcing_glossary.checks.validate import Revalidation, validate
 from sourcing_glossary.exports import formats
 from sourcing_glossary.exports.site_data import terms_text_json
@@ -168,3 +168,21 @@ def test_revalidation_finds_the_problems_validate_finds(tmp_path: Path) -> None:
     again = revalidation.validate()
     assert again.problems == validate(layout).problems
     assert {p.code for p in again.errors} >= {"unknown-ref", "yaml-syntax"}
+
+
+def test_revalidation_reads_again_only_the_files_that_were_saved(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sourcing_glossary.source import load
+
+    for slug in ("alpha", "beta", "gamma"):
+        write_entry(project, slug)
+    monkeypatch.setattr(load.FileCache, "SETTLED_NS", 0)  # files saved just now count as settled
+    revalidation = Revalidation(Layout(project, project / "glossary"))
+    revalidation.validate()
+    read: list[str] = []
+    real = load.read_bytes
+    monkeypatch.setattr(load, "read_bytes", lambda path, shown: read.append(path.name) or real(path, shown))
+    revalidation.validate()
+    assert read == []
+    write_entry(project, "beta", term="Beta renamed")
+    again = revalidation.validate()
+    assert read == ["beta.yml"] and again.glossary.entries["beta"].term == "Beta renamed"

@@ -153,7 +153,7 @@ class Preview:
         self._point_at(self._placeholder())
         self.site: _Site | None = None  # None until a build succeeds, and after one fails half-way
         self.problems = ""  # why the last rebuild failed ('' when it did not), shown on every page
-        self.watched: dict[str, tuple[int, int]] = {}  # files whose change rebuilds all, as built
+        self.watched: dict[str, tuple[int, ...]] = {}  # files whose change rebuilds all, as built
         self.revalidation: Revalidation | None = None
         # What the plugin takes while a build runs (see GlossaryPlugin.preview):
         self.validation: Validation
@@ -237,7 +237,7 @@ class Preview:
 
     # --- a full build ----------------------------------------------------------------------
 
-    def _build_all(self, watched: dict[str, tuple[int, int]]) -> str:
+    def _build_all(self, watched: dict[str, tuple[int, ...]]) -> str:
         fresh = self._new_folder()
         try:
             config = self.load_config(fresh)
@@ -436,16 +436,16 @@ def _delete(path: Path, site_dir: Path) -> None:
         folder = folder.parent
 
 
-def _stamps(paths: list[Path]) -> dict[str, tuple[int, int]]:
-    """path -> (modification time, size) of every file at or under `paths`."""
-    found = {}
+def _stamps(paths: list[Path]) -> dict[str, tuple[int, ...]]:
+    """path -> (modification and change times, size) of every file at or under `paths`."""
+    found: dict[str, tuple[int, ...]] = {}
     for path in paths:
         for file in _files_at(path):
             try:
                 stat = file.stat()
             except OSError:
                 continue
-            found[str(file)] = (stat.st_mtime_ns, stat.st_size)
+            found[str(file)] = (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size)
     return found
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
@@ -55,29 +56,50 @@ class FileCache:
     """What was made of each file read so far, by the file's bytes and the schema it was checked
     against. Given to load_glossary, a file whose bytes and schema have not changed since is
     neither parsed nor checked again, and an entry file keeps its Entry object (`glossary serve`
-    rebuilds the pages of the entries that changed and reuses what it made of the others)."""
+    rebuilds the pages of the entries that changed and reuses what it made of the others).
+
+    A file is not even read again while its status (times, size, inode) is the same, unless it
+    was changed shortly before it was read: a file's time has a coarse grain, so a second save
+    within the same tick would leave the status as it was (git's "racy clean" rule)."""
+
+    SETTLED_NS = 2_000_000_000  # changed this long before it was read, a file's status tells its bytes
 
     def __init__(self) -> None:
-        self._made: dict[str, tuple[bytes, str, Any]] = {}
+        self._made: dict[str, tuple[bytes, str, Any, tuple[int, ...] | None]] = {}
         self._seen: set[str] = set()
 
-    def made(self, name: str, data: bytes | ReadResult, schema: SchemaChecker, make: Callable[[], _T]) -> _T:
-        """What `make` makes of the file `name`, whose bytes are `data` (or why they are unread)."""
+    def made(self, name: str, path: Path, shown: str, schema: SchemaChecker,
+             make: Callable[[bytes | ReadResult], _T]) -> _T:
+        """What `make` makes of the file `name` at `path`: of its bytes (or why they are unread)."""
         self._seen.add(name)
-        if not isinstance(data, bytes):
-            return make()
         known = self._made.get(name)
-        if known is not None and known[0] == data and known[1] == schema.text:
+        status = _status(path)
+        if known is not None and status is not None and known[3] == status and known[1] == schema.text:
             return known[2]  # type: ignore[no-any-return]
-        found = make()
-        self._made[name] = (data, schema.text, found)
-        return found
+        read_at = time.time_ns()
+        data = read_bytes(path, shown)
+        if not isinstance(data, bytes):
+            return make(data)
+        if known is None or known[0] != data or known[1] != schema.text:
+            known = (data, schema.text, make(data), None)
+        settled = status is not None and status[1] < read_at - self.SETTLED_NS and status == _status(path)
+        self._made[name] = (*known[:3], status if settled else None)
+        return known[2]  # type: ignore[no-any-return]
 
     def forget_unseen(self) -> None:
         """Forget the files not asked for since the last call (deleted ones)."""
         for name in self._made.keys() - self._seen:
             del self._made[name]
         self._seen.clear()
+
+
+def _status(path: Path) -> tuple[int, ...] | None:
+    """What changes when a file is written: its modification and change times, size and inode."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_mtime_ns, found.st_ctime_ns, found.st_size, found.st_ino
 
 
 def load_glossary(layout: Layout, known: FileCache | None = None) -> tuple[Glossary, list[Problem]]:
@@ -149,9 +171,9 @@ def _load_sources(layout: Layout, problems: list[Problem], known: FileCache) -> 
     if not layout.sources.is_file():
         return {}
     shown = layout.shown(layout.sources)
-    data = read_bytes(layout.sources, shown)
     checker = SchemaChecker(layout.data / "sources.schema.json")
-    records, found = known.made(layout.sources.name, data, checker, partial(_read_sources, data, shown, checker))
+    records, found = known.made(layout.sources.name, layout.sources, shown, checker,
+                                partial(_read_sources, shown=shown, checker=checker))
     problems.extend(found)
     return records
 
@@ -205,9 +227,8 @@ def _load_entries(layout: Layout, problems: list[Problem], known: FileCache) -> 
     for path in paths:
         if path.suffix != ".yml" or not listed[path].is_file_or_link:
             continue
-        data = read_bytes(path, shown[path])
-        entry, found = known.made(f"terms/{path.name}", data, checker,
-                                  partial(_read_entry, path.stem, shown[path], data, checker))
+        entry, found = known.made(f"terms/{path.name}", path, shown[path], checker,
+                                  partial(_read_entry, path.stem, shown[path], checker=checker))
         problems.extend(found)
         if entry is None:
             unreadable.add(path.stem)
