@@ -159,8 +159,11 @@ class Preview:
         self.validation: Validation
         self.handouts: Handouts
         self.pages: PageUpdate
-        self.parts = EntryParts()
         self._cache: PageCache
+
+    @property
+    def parts(self) -> EntryParts:
+        return self._cache.parts
 
     # --- MkDocs' configuration ------------------------------------------------------------
 
@@ -247,7 +250,6 @@ class Preview:
             self.handouts = Handouts(self.validation.glossary, site, markdown_renderer(config), remember=True)
             self._cache = PageCache(site, self.handouts)
             self.pages = self._cache.update(self.validation.glossary)
-            self.parts = EntryParts()
             hooks = _Hooks()
             config.plugins[HOOKS] = hooks
             plugin.preview = self
@@ -307,7 +309,6 @@ class Preview:
         config, plugin = site.config, self._plugin(site.config)
         validation = self._validated(plugin.layout)
         update = self._cache.update(validation.glossary)
-        self.parts.refresh(update.reach)
         pages = {page.src_uri: page for page in update.pages}
         added = pages.keys() - site.generated
         nav_pages = {page.file.src_uri for page in site.nav.pages}

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from functools import partial
 
 from ..model import Entry, Glossary
 from ..urls import SOURCES_DIR, Publication
 from . import citations_html
 from .pages import TERMS_DIR, GeneratedPage, front_matter, link_terms, md_text
+from .reach import EntryParts, made
 
 PRINT_DIR = "print"
 TEMPLATE = "handout.html"
@@ -46,7 +48,8 @@ def members(glossary: Glossary, key: str | None) -> list[Entry]:
     return glossary.sorted_by_term() if key is None else glossary.in_category(key)
 
 
-def _page(key: str | None, title: str, intro: str, glossary: Glossary, site: Publication) -> GeneratedPage:
+def _page(key: str | None, title: str, intro: str, glossary: Glossary, site: Publication,
+          parts: EntryParts | None) -> GeneratedPage:
     src_uri = _handout_uri(key)
     terms = members(glossary, key)
     up = "../" * src_uri.count("/")
@@ -58,17 +61,19 @@ def _page(key: str | None, title: str, intro: str, glossary: Glossary, site: Pub
            "</nav>", "", f"# {md_text(title)}", "",
            f"<p class=\"gl-handout-intro\">{html.escape(intro)} {len(terms)} terms, from "
            f"{html.escape(site.index_url)}</p>", "", TERMS_MARKER, ""]
-    anchors = [(entry.slug, *citations_html.source_anchors(entry, glossary)) for entry in terms]
+    anchors = [(entry.slug, *made(parts, "anchors", entry, partial(citations_html.source_anchors, entry, glossary),
+                                  alone=True)) for entry in terms]
     return GeneratedPage(src_uri, "\n".join(out), anchors=tuple(anchor for group in anchors for anchor in group))
 
 
-def handout_pages(glossary: Glossary, site: Publication) -> list[GeneratedPage]:
+def handout_pages(glossary: Glossary, site: Publication, parts: EntryParts | None = None) -> list[GeneratedPage]:
     """The handouts' frames: title, intro and links to the other handouts. Their terms are
-    put in by `Handouts.fill` once the frame is rendered; each term's heading has its slug as id."""
+    put in by `Handouts.fill` once the frame is rendered; each term's heading has its slug as id.
+    `parts` keeps each term's anchors from one call to the next (`glossary serve`)."""
     pages = [_page(None, f"{site.name}: all terms", "Every term with its summary, definition, pros and cons.",
-                   glossary, site)]
+                   glossary, site, parts)]
     for key, category in glossary.categories.items():
-        pages.append(_page(key, f"{site.name}: {category.title}", category.description, glossary, site))
+        pages.append(_page(key, f"{site.name}: {category.title}", category.description, glossary, site, parts))
     return pages
 
 

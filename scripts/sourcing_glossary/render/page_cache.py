@@ -10,6 +10,7 @@ terms, a term's map, the JSON-LD), so the caller renders only the pages that dif
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from ..model import Entry, Glossary
 from ..urls import Publication, term_uri
@@ -18,8 +19,8 @@ from .cards import card_page, card_uri
 from .handout import Handouts
 from .mentions import MentionLinker
 from .pages import GeneratedPage, backlinks, term_page
-from .reach import matcher, reach
-from .site_pages import site_pages
+from .reach import EntryParts, matcher, reach, whole
+from .site_pages import listed, site_pages
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class PageCache:
 
     def __init__(self, site: Publication, handouts: Handouts) -> None:
         self.site, self.handouts = site, handouts
+        self.parts = EntryParts()  # also for what is made after rendering (exports, redirects...)
         self.glossary: Glossary | None = None
         self.names: tuple[tuple[str, str], ...] = ()
         self.mentions: MentionLinker | None = None
@@ -49,6 +51,7 @@ class PageCache:
         reached = None if self.glossary is None else reach(self.glossary, glossary)
         self.glossary = glossary
         self.handouts.refresh(glossary, reached)
+        self.parts.refresh(reached)
         for pages_by_slug in (self.terms, self.cards):
             for slug in list(pages_by_slug):
                 if reached is None or slug in reached or slug not in glossary.entries:
@@ -56,7 +59,7 @@ class PageCache:
         kept = {term_uri(slug) for slug in self.terms} | {card_uri(slug) for slug in self.cards}
         self._make([entry for slug, entry in glossary.entries.items() if slug not in self.terms], glossary)
         pages = site_pages(glossary, self.site, [self.terms[slug] for slug in glossary.entries],
-                           [self.cards[slug] for slug in glossary.entries])
+                           [self.cards[slug] for slug in glossary.entries], self.parts)
         shown = {page.src_uri: self.made[page.src_uri] if page.src_uri in kept else self._shown(page, glossary)
                  for page in pages}
         self.made = shown
@@ -81,7 +84,10 @@ class PageCache:
     def _shown(self, page: GeneratedPage, glossary: Glossary) -> tuple[str, str]:
         """The page's Markdown, and what mkdocs/plugin.py puts into the page once it is rendered."""
         uri = page.src_uri
-        added = self.handouts.terms_html(uri) + structured_data.page_script(uri, glossary, self.site)
+        script = (whole(self.parts, "index-script", listed(glossary), partial(structured_data.page_script, uri, glossary,
+                                                                             self.site))
+                  if uri == structured_data.INDEX_URI else structured_data.page_script(uri, glossary, self.site))
+        added = self.handouts.terms_html(uri) + script
         if neighbourhood_map.MARKER in page.markdown:
             added += neighbourhood_map.fill(uri, neighbourhood_map.MARKER, glossary)
         return page.markdown, added
