@@ -10,6 +10,7 @@ import unicodedata
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # lowercase ASCII words and digits, single hyphens between
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked for every reference of every entry, at every check
 def is_slug(text: str) -> bool:
     return _SLUG.fullmatch(text) is not None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -128,7 +128,6 @@ def _name_problems(glossary: Glossary) -> list[Problem]:
     problems = []
     owners: dict[str, tuple[Entry, list[Any]]] = {}
     own: dict[str, dict[str, list[Any]]] = defaultdict(dict)  # per entry: name key -> field
-    repeats = {slug: Counter(entry.aliases) + Counter(entry.search_phrases) for slug, entry in glossary.entries.items()}
     for entry, path, name in _names(glossary):
         key = name_key(name)
         if not key:
@@ -136,7 +135,7 @@ def _name_problems(glossary: Glossary) -> list[Problem]:
         kind = _NAME_KINDS[path[0]]
         mine = own[entry.slug]
         if key in mine:
-            if repeats[entry.slug][name] > 1 and mine[key] != ["term"]:
+            if (entry.aliases + entry.search_phrases).count(name) > 1 and mine[key] != ["term"]:
                 continue  # an exact repeat in the list: the schema reports it as duplicate-item
             if path != ["term"] and mine[key] == ["term"]:
                 problems.append(entry.mark(path).problem(

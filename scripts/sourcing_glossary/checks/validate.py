@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from ..model import Entry, Glossary
@@ -35,7 +36,10 @@ def validate(layout: Layout) -> Validation:
 
 
 def _files_checked(layout: Layout) -> int:
-    files = sum(1 for p in layout.terms.glob("*") if p.is_file()) if layout.terms.is_dir() else 0
+    files = 0
+    if layout.terms.is_dir():
+        with os.scandir(layout.terms) as found:
+            files = sum(item.is_file() for item in found)
     return files + sum(1 for p in (layout.categories, layout.comparisons, layout.sources) if p.is_file())
 
 
