@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 from ..model import Entry, Glossary
 from ..problems import Problem, sort_problems
-from ..source.load import FileCache, Layout, load_glossary
+from ..source.load import FileCache, Layout, file_count, load_glossary
 from .rules import check_glossary, entry_problems
 
 
@@ -36,10 +35,7 @@ def validate(layout: Layout) -> Validation:
 
 
 def _files_checked(layout: Layout) -> int:
-    files = 0
-    if layout.terms.is_dir():
-        with os.scandir(layout.terms) as found:
-            files = sum(item.is_file() for item in found)
+    files = file_count(layout.terms) if layout.terms.is_dir() else 0
     return files + sum(1 for p in (layout.categories, layout.comparisons, layout.sources) if p.is_file())
 
 

@@ -269,8 +269,21 @@ def _listing(folder: Path) -> dict[Path, _Kind]:
     """The folder's files and folders, sorted by name, with what each is: read from the folder
     itself, without asking the file system about each file (5,000 entries, at every rebuild)."""
     with os.scandir(folder) as found:
-        kinds = {item.name: _Kind(item.is_symlink(), item.is_file()) for item in found}
+        kinds = {item.name: _Kind(item.is_symlink(), _is_file(item)) for item in found}
     return {folder / name: kinds[name] for name in sorted(kinds)}
+
+
+def file_count(folder: Path) -> int:
+    """How many files (or links to files) the folder holds."""
+    with os.scandir(folder) as found:
+        return sum(_is_file(item) for item in found)
+
+
+def _is_file(item: os.DirEntry[str]) -> bool:
+    try:
+        return item.is_file()
+    except OSError:  # a link that loops: Path.is_file says False too
+        return False
 
 
 def _file_name_problems(listed: dict[Path, _Kind], shown_paths: dict[Path, str]) -> list[Problem]:
