@@ -15,7 +15,7 @@ from markdown import Markdown
 from conftest import copy_project, write_entry
 from sourcing_glossary.checks.validate import Revalidation, validate
 from sourcing_glossary.exports import formats
-from sourcing_glossary.exports.site_data import terms_text_json
+from sourcing_glossary.exports.site_data import terms_json, terms_script, terms_text_json
 from sourcing_glossary.model import Glossary
 from sourcing_glossary.render import matrix_picture, neighbourhood_map, structured_data
 from sourcing_glossary.render.handout import Handouts
@@ -131,6 +131,7 @@ def _exports(glossary: Glossary, parts: EntryParts | None) -> list[tuple[str, st
     """Every file the plugin writes besides pages, made with the parts kept in `parts`."""
     schema = Path(__file__).parent.parent / "glossary" / formats.SCHEMA_FILE
     return [*formats.site_exports(glossary, SITE, schema, parts), ("words", terms_text_json(glossary, parts)),
+            ("terms.json", terms_json(glossary, SITE.base_url, parts)), ("terms.js", terms_script(glossary, parts)),
             *matrix_picture.picture_files(glossary, SITE, parts), *redirect_pages(glossary, parts).items()]
 
 

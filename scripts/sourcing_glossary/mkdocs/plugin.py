@@ -172,8 +172,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             target.write_text(text, encoding="utf-8")
         if self.preview:
             self.redirects = redirects
-        (site / "terms.json").write_text(terms_json(glossary, config.site_url or ""), encoding="utf-8")
-        (site / "terms.js").write_text(terms_script(glossary), encoding="utf-8")
+        (site / "terms.json").write_text(terms_json(glossary, config.site_url or "", parts), encoding="utf-8")
+        (site / "terms.js").write_text(terms_script(glossary, parts), encoding="utf-8")
         (site / TEXT_FILE).write_text(terms_text_json(glossary, parts), encoding="utf-8")
         schema = self.layout.data / formats.SCHEMA_FILE
         files = [*formats.site_exports(glossary, self.site, schema, parts),
