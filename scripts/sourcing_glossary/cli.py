@@ -99,9 +99,15 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .mkdocs.preview import serve
+    from .mkdocs.preview import Refused, serve
 
-    serve(args.config_file, args.dev_addr, poll=args.poll)
+    if not args.config_file.is_file():
+        raise UsageError(f"{args.config_file}: no such file (run the command in the project folder or pass -f mkdocs.yml)")
+    try:
+        serve(args.config_file, args.dev_addr, poll=args.poll)
+    except Refused as refused:  # mkdocs.yml cannot be read: MkDocs has said why
+        print(f"error: {refused}", file=sys.stderr)
+        return EXIT_PROBLEMS
     return EXIT_OK
 
 

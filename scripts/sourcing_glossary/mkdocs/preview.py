@@ -24,7 +24,8 @@ What this relies on in MkDocs 1.6.1 (pinned in requirements.txt), besides plugin
 - Page.title is a weak_property: once assigned (plugin.py assigns it after rendering), it stays;
 - Material's search plugin ('material/search') adds each page's sections to
   search_index.entries in on_page_context, as {"location": "<page url>#<anchor>", ...}, and
-  writes them all in on_post_build.
+  writes them all in on_post_build, as search_index.generate_search_index(prev) makes them:
+  json.dumps({"config": ..., "docs": entries}, separators=(",", ":"), default=str).
 tests/test_serve.py compares the served site with a clean build after each kind of change.
 """
 
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 import gc
 import html
+import json
 import logging
 import os
 import shutil
@@ -79,6 +81,13 @@ def serve(config_file: Path, dev_addr: str | None = None, *, poll: bool = False)
     `poll`: notice changes by looking at the files twice a second (MkDocs' way, which works on
     network drives and in containers, where change events may not arrive)."""
     preview = Preview(config_file, dev_addr)
+    try:
+        _serve(preview, poll)
+    finally:
+        shutil.rmtree(preview.root, ignore_errors=True)
+
+
+def _serve(preview: Preview, poll: bool) -> None:
     config = preview.load_config()
     host, port = config.dev_addr
     server: LiveReloadServer = _Server(builder=preview.rebuild, host=host, port=port, root=str(preview.served),
@@ -101,7 +110,6 @@ def serve(config_file: Path, dev_addr: str | None = None, *, poll: bool = False)
             server.shutdown()
     finally:
         config.plugins.on_shutdown()
-        shutil.rmtree(preview.root, ignore_errors=True)
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -117,7 +125,7 @@ class _Site:
     nav: Navigation
     env: Environment
     titles: dict[str, Any]  # src_uri -> the title a page has before it is read (the nav's, for some)
-    search: dict[str, list[dict[str, Any]]]  # src_uri -> the page's search documents
+    search: dict[str, str]  # src_uri -> the page's search documents, as JSON items
     generated: set[str]  # the plugin's pages
     handwritten: list[File]  # the pages of docs/
 
@@ -407,9 +415,9 @@ class Preview:
         if search is not None:
             fresh = self._search_documents(config, files, rendered)
             again = {f.src_uri for f in rendered}
-            site.search = {f.src_uri: fresh.get(f.src_uri, []) if f.src_uri in again else site.search.get(f.src_uri, [])
+            site.search = {f.src_uri: fresh.get(f.src_uri, "") if f.src_uri in again else site.search.get(f.src_uri, "")
                            for f in doc_files}
-            search.search_index.entries = [entry for entries in site.search.values() for entry in entries]
+            _write_kept_documents(search.search_index, [documents for documents in site.search.values() if documents])
         nav_pages = {page.file.src_uri: page for page in site.nav.pages}
         return any(nav_pages[uri].title != titles[uri] for uri in titles if uri in nav_pages)
 
@@ -424,20 +432,41 @@ class Preview:
             _delete(Path(site.config.site_dir) / relative, Path(site.config.site_dir))
 
     @staticmethod
-    def _search_documents(config: MkDocsConfig, files: Files,
-                          among: list[File] | None = None) -> dict[str, list[dict[str, Any]]]:
-        """src_uri -> the search documents of the page, as the search plugin holds them now."""
+    def _search_documents(config: MkDocsConfig, files: Files, among: list[File] | None = None) -> dict[str, str]:
+        """src_uri -> the search documents of the page, as the search plugin holds them now,
+        written as the plugin writes them into the index."""
         search = config.plugins.get(SEARCH_PLUGIN)
         if search is None:
             return {}
         by_url = {f.page.url: f.src_uri for f in (among if among is not None else files.documentation_pages())
                   if f.page is not None}
-        found: dict[str, list[dict[str, Any]]] = {}
+        found: dict[str, list[str]] = {}
         for entry in search.search_index.entries:
             uri = by_url.get(entry["location"].split("#", 1)[0])
             if uri is not None:
-                found.setdefault(uri, []).append(entry)
-        return found
+                found.setdefault(uri, []).append(_search_json(entry))
+        return {uri: ",".join(documents) for uri, documents in found.items()}
+
+
+_NO_DOCUMENTS = '"docs":[]}'
+
+
+def _search_json(data: object) -> str:
+    return json.dumps(data, separators=(",", ":"), default=str)  # as the search plugin writes its index
+
+
+def _write_kept_documents(index: Any, documents: list[str]) -> None:
+    """Have the search plugin write these documents (each page's, as JSON) as its index: it
+    would write its entries with json.dumps, which writes a list item by item, so the index is
+    the same, without encoding ten megabytes again at every rebuild (5,000 terms)."""
+    def generate_search_index(prev: Any) -> str:
+        index.entries = []
+        empty = type(index).generate_search_index(index, None)  # its settings, and no documents
+        if not empty.endswith(_NO_DOCUMENTS):
+            raise RuntimeError(f"the search plugin's index is not in the expected format: {empty[-200:]}")
+        return empty.removesuffix("[]}") + "[" + ",".join(documents) + "]}"
+
+    index.generate_search_index = generate_search_index
 
 
 def _delete(path: Path, site_dir: Path) -> None:
