@@ -64,7 +64,6 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     preview: Preview | None = None
     redirects: dict[str, str] = {}  # the redirect pages written into the site folder, with `glossary serve`
 
-
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
             raise PluginError("glossary: term URLs are /terms/<slug>/, so mkdocs.yml must keep use_directory_urls: true")
