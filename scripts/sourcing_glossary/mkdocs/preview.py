@@ -528,12 +528,29 @@ class _Server(LiveReloadServer):
 
     def __init__(self, *args: Any, poll: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if not poll:
+        if not poll and _can_observe(self.root):
             self.observer = _ChangeObserver()
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         content = super()._inject_js_into_html(content, epoch)
         return _with_banner(content, self.problems) if self.problems else content
+
+
+def _can_observe(folder: str) -> bool:
+    """Whether the native observer starts here (it may not: inotify's limits, say); if not,
+    MkDocs' polling observer does the work."""
+    probe = _ChangeObserver()
+    try:
+        probe.schedule(watchdog.events.FileSystemEventHandler(), folder)
+        probe.start()
+    except OSError as error:
+        log.info(f"glossary serve: file change events are not available ({error}); looking at the files instead")
+        return False
+    finally:
+        if probe.is_alive():
+            probe.stop()
+            probe.join()
+    return True
 
 
 BANNER_ID = "glossary-serve-problems"
