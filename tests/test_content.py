@@ -82,7 +82,7 @@ def test_every_entry_has_two_related_terms(glossary: Glossary) -> None:
 def test_every_entry_is_linked_from_another_entry(glossary: Glossary) -> None:
     inbound: dict[str, set[str]] = defaultdict(set)
     for slug, entry in glossary.entries.items():
-        for target in entry.outgoing_links():
+        for target in entry.outgoing:
             inbound[target].add(slug)
     assert [slug for slug in glossary.entries if not inbound[slug]] == []
 

@@ -173,16 +173,16 @@ class Entry:
     @property
     def cited_ids(self) -> list[str]:
         """The source ids the entry's Markdown cites, each once, in reading order."""
-        return list(dict.fromkeys(cite.id for _, _, found in self.cited for cite in found.cites))
-
-    def outgoing_links(self) -> set[str]:
-        """Slugs this entry points to, by related, contrast or [[links]]."""
-        return set(self._outgoing)
+        return list(self._cited_ids)
 
     @cached_property
-    def _outgoing(self) -> frozenset[str]:
-        targets = {*self.related, *self.contrast, *(link.text for _, link in self.links)}
-        return frozenset(targets - {self.slug})
+    def _cited_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(cite.id for _, _, found in self.cited for cite in found.cites))
+
+    @cached_property
+    def outgoing(self) -> frozenset[str]:
+        """Slugs this entry points to, by related, contrast or [[links]]."""
+        return frozenset({*self.related, *self.contrast, *(link.text for _, link in self.links)} - {self.slug})
 
     def published_paths(self) -> dict[str, list[Any]]:
         """URL slugs that redirect to this entry (aliases and previous slugs) -> the field they come from."""

@@ -234,7 +234,7 @@ def _comparison_problems(glossary: Glossary, known: set[str]) -> list[Problem]:
 
 
 def _graph_warnings(glossary: Glossary) -> list[Problem]:
-    links = {slug: entry.outgoing_links() for slug, entry in glossary.entries.items()}
+    links = {slug: entry.outgoing for slug, entry in glossary.entries.items()}
     inbound: dict[str, set[str]] = defaultdict(set)
     for source, targets in links.items():
         for target in targets:

@@ -156,17 +156,19 @@ def skos_export(glossary: Glossary, site: Publication, parts: EntryParts | None 
                            + [("skos:hasTopConcept", _iri(site.term_url(slug))) for slug in glossary.entries]))
     out += [made(parts, "skos", entry, partial(_concept, entry, glossary, site, scheme))
             for entry in glossary.entries.values()]
-    for key in sorted(glossary.sources):
-        record = glossary.sources[key]
-        out.append(_statements(_iri(_source_iri(record, site)), [
-            ("dcterms:title", _literal(record.title)),
-            ("dcterms:bibliographicCitation", _literal(citation_text(record)))]))
+    out += whole(parts, "skos-sources", (), partial(_source_statements, glossary, site))
     for key, category in glossary.categories.items():
         pairs = [("a", "skos:Collection"), ("skos:prefLabel", _literal(category.title)),
                  ("skos:definition", _literal(category.description))]
         pairs += [("skos:member", _iri(site.term_url(entry.slug))) for entry in glossary.in_category(key)]
         out.append(_statements(_iri(site.category_url(key)), pairs))
     return "\n".join(out)
+
+
+def _source_statements(glossary: Glossary, site: Publication) -> list[str]:
+    return [_statements(_iri(_source_iri(record, site)), [
+        ("dcterms:title", _literal(record.title)), ("dcterms:bibliographicCitation", _literal(citation_text(record)))])
+        for record in (glossary.sources[key] for key in sorted(glossary.sources))]
 
 
 def _concept(entry: Entry, glossary: Glossary, site: Publication, scheme: str) -> str:

@@ -128,6 +128,7 @@ class _Site:
     search: dict[str, str]  # src_uri -> the page's search documents, as JSON items
     generated: set[str]  # the plugin's pages
     handwritten: list[File]  # the pages of docs/
+    doc_files: list[File]  # every page, as MkDocs lists them
 
 
 class _Hooks(BasePlugin):  # type: ignore[type-arg]
@@ -284,7 +285,7 @@ class Preview:
         generated = {page.src_uri for page in self.pages.pages}
         handwritten = [f for f in hooks.files.documentation_pages() if f.src_uri not in generated]
         self.site = _Site(config, hooks.files, hooks.nav, hooks.env, hooks.titles,
-                          self._search_documents(config, hooks.files), generated, handwritten)
+                          self._search_documents(config, hooks.files), generated, handwritten, _pages(hooks.files))
         self._cache.published(self.pages)
         self.watched = watched
         # The site's millions of objects stay until the next full build: kept out of the garbage
@@ -348,7 +349,9 @@ class Preview:
         rendered = self._update_files(site, update, added)
         if added or update.removed:
             rendered += site.handwritten
-        doc_files = list(site.files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
+        if added or update.removed:
+            site.doc_files = _pages(site.files)
+        doc_files = site.doc_files
         if self._render(site, rendered, doc_files):
             return self._build_all(self.watched) + " (a title in the navigation changed)"
         if added or update.removed:
@@ -467,6 +470,11 @@ def _write_kept_documents(index: Any, documents: list[str]) -> None:
         return empty.removesuffix("[]}") + "[" + ",".join(documents) + "]}"
 
     index.generate_search_index = generate_search_index
+
+
+def _pages(files: Files) -> list[File]:
+    """The pages MkDocs renders, in its order (build() lists them so when serving)."""
+    return list(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
 
 
 def _delete(path: Path, site_dir: Path) -> None:

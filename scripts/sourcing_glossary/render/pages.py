@@ -189,7 +189,7 @@ def backlinks(glossary: Glossary) -> dict[str, list[Entry]]:
     """slug -> entries that link to it, sorted by term."""
     found: dict[str, list[Entry]] = defaultdict(list)
     for entry in glossary.sorted_by_term():
-        for target in sorted(entry.outgoing_links()):
+        for target in sorted(entry.outgoing):
             if target in glossary.entries:
                 found[target].append(entry)
     return found

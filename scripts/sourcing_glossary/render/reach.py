@@ -59,8 +59,8 @@ def matcher(names: tuple[tuple[str, str], ...]) -> NameMatcher:
     return NameMatcher(list(names))
 
 
-def _targets(entry: Entry) -> set[str]:
-    return entry.outgoing_links() | ({entry.replaced_by} if entry.replaced_by else set())
+def _targets(entry: Entry) -> frozenset[str]:
+    return entry.outgoing | ({entry.replaced_by} if entry.replaced_by else set())
 
 
 class EntryParts:

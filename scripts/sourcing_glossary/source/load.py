@@ -68,7 +68,7 @@ class FileCache:
         self._made: dict[str, tuple[bytes, str, Any, tuple[int, ...] | None]] = {}
         self._seen: set[str] = set()
 
-    def made(self, name: str, path: Path, shown: str, schema: SchemaChecker,
+    def made(self, name: str, path: str | Path, shown: str, schema: SchemaChecker,
              make: Callable[[bytes | ReadResult], _T]) -> _T:
         """What `make` makes of the file `name` at `path`: of its bytes (or why they are unread)."""
         self._seen.add(name)
@@ -77,7 +77,7 @@ class FileCache:
         if known is not None and status is not None and known[3] == status and known[1] == schema.text:
             return known[2]  # type: ignore[no-any-return]
         read_at = time.time_ns()
-        data = read_bytes(path, shown)
+        data = read_bytes(Path(path), shown)
         if not isinstance(data, bytes):
             return make(data)
         if known is None or known[0] != data or known[1] != schema.text:
@@ -93,10 +93,10 @@ class FileCache:
         self._seen.clear()
 
 
-def _status(path: Path) -> tuple[int, ...] | None:
+def _status(path: str | Path) -> tuple[int, ...] | None:
     """What changes when a file is written: its modification and change times, size and inode."""
     try:
-        found = path.stat()
+        found = os.stat(path)
     except OSError:
         return None
     return found.st_mtime_ns, found.st_ctime_ns, found.st_size, found.st_ino
@@ -220,20 +220,18 @@ def _load_entries(layout: Layout, problems: list[Problem], known: FileCache) -> 
     checker = SchemaChecker(layout.data / "schema.json")
     entries: dict[str, Entry] = {}
     unreadable: set[str] = set()
-    listed = _listing(layout.terms)
-    paths = list(listed)
-    shown = _shown_paths(paths, layout)
-    problems.extend(_file_name_problems(listed, shown))
-    for path in paths:
-        if path.suffix != ".yml" or not listed[path].is_file_or_link:
+    listed = _listing(layout.terms, layout)
+    problems.extend(_file_name_problems(listed))
+    for item in listed:
+        if item.suffix != ".yml" or not item.is_file_or_link:
             continue
-        entry, found = known.made(f"terms/{path.name}", path, shown[path], checker,
-                                  partial(_read_entry, path.stem, shown[path], checker=checker))
+        entry, found = known.made(f"terms/{item.name}", item.path, item.shown, checker,
+                                  partial(_read_entry, item.stem, item.shown, checker=checker))
         problems.extend(found)
         if entry is None:
-            unreadable.add(path.stem)
+            unreadable.add(item.stem)
         else:
-            entries[path.stem] = entry
+            entries[item.stem] = entry
     return entries, unreadable
 
 
@@ -246,16 +244,16 @@ def _read_entry(slug: str, shown: str, data: bytes | ReadResult,
     return _entry(slug, shown, result), result.problems + checker.check(result.root)
 
 
-def _shown_paths(paths: list[Path], layout: Layout) -> dict[Path, str]:
-    """layout.shown() of each file of the terms folder. It resolves the folder, whatever the
-    file name, so it is asked once for the folder instead of twice for every file."""
-    probe = "x"
-    folder = layout.shown(layout.terms / probe)[: -len(probe)]
-    return {path: folder + path.name for path in paths}
-
-
 @dataclass(frozen=True)
-class _Kind:
+class _Listed:
+    """A file (or folder) of the terms folder: its name split as pathlib splits it, how it is
+    shown in messages, and what it is."""
+
+    path: str
+    name: str
+    stem: str
+    suffix: str
+    shown: str
     is_link: bool
     is_file: bool  # a regular file, or a link to one
 
@@ -265,12 +263,23 @@ class _Kind:
         return self.is_link or self.is_file
 
 
-def _listing(folder: Path) -> dict[Path, _Kind]:
+def _listing(folder: Path, layout: Layout) -> list[_Listed]:
     """The folder's files and folders, sorted by name, with what each is: read from the folder
-    itself, without asking the file system about each file (5,000 entries, at every rebuild)."""
+    itself, without asking the file system (or pathlib) about each file one by one (5,000
+    entries, at every rebuild of `glossary serve`). layout.shown() resolves the folder, whatever
+    the file name, so it is asked once for the folder."""
+    probe = "x"
+    shown = layout.shown(folder / probe)[: -len(probe)]
     with os.scandir(folder) as found:
-        kinds = {item.name: _Kind(item.is_symlink(), _is_file(item)) for item in found}
-    return {folder / name: kinds[name] for name in sorted(kinds)}
+        items = sorted((item.name, item.path, item.is_symlink(), _is_file(item)) for item in found)
+    return [_Listed(path, name, *_split(name), shown + name, is_link, is_file)
+            for name, path, is_link, is_file in items]
+
+
+def _split(name: str) -> tuple[str, str]:
+    """(stem, suffix) as PurePath.stem and PurePath.suffix give them."""
+    dot = name.rfind(".")
+    return (name[:dot], name[dot:]) if 0 < dot < len(name) - 1 else (name, "")
 
 
 def file_count(folder: Path) -> int:
@@ -286,26 +295,26 @@ def _is_file(item: os.DirEntry[str]) -> bool:
         return False
 
 
-def _file_name_problems(listed: dict[Path, _Kind], shown_paths: dict[Path, str]) -> list[Problem]:
+def _file_name_problems(listed: list[_Listed]) -> list[Problem]:
     problems = []
-    by_folded: dict[str, list[Path]] = defaultdict(list)
-    for path, kind in listed.items():
-        shown = shown_paths[path]
-        if path.name.startswith("."):
+    by_folded: dict[str, list[_Listed]] = defaultdict(list)
+    for item in listed:
+        shown = item.shown
+        if item.name.startswith("."):
             continue
-        if path.suffix != ".yml" and kind.is_file:
+        if item.suffix != ".yml" and item.is_file:
             problems.append(Mark(shown, 0, 0).problem(
-                "bad-file-name", f"'{path.name}' is not read: term files end in '.yml'",
-                f"rename it to '{slugify(path.stem) or 'term-name'}.yml'"))
+                "bad-file-name", f"'{item.name}' is not read: term files end in '.yml'",
+                f"rename it to '{slugify(item.stem) or 'term-name'}.yml'"))
             continue
-        if not kind.is_file_or_link:
+        if not item.is_file_or_link:
             continue
-        slug = path.stem
-        by_folded[unicodedata.normalize("NFKC", slug).casefold()].append(path)
+        slug = item.stem
+        by_folded[unicodedata.normalize("NFKC", slug).casefold()].append(item)
         if not is_slug(slug):
             suggestion = slugify(slug)
             problems.append(Mark(shown, 0, 0).problem(
-                "bad-file-name", f"the file name '{path.name}' is not a valid slug; it becomes the URL /terms/{slug}/",
+                "bad-file-name", f"the file name '{item.name}' is not a valid slug; it becomes the URL /terms/{slug}/",
                 f"use lowercase ASCII words joined by single hyphens, e.g. '{suggestion}.yml'"
                 if suggestion else "use lowercase ASCII words joined by single hyphens"))
         elif slug in RESERVED_SLUGS:
@@ -314,13 +323,13 @@ def _file_name_problems(listed: dict[Path, _Kind], shown_paths: dict[Path, str])
                 "spell the slug from the full term instead"))
     for clashing in by_folded.values():
         if len(clashing) > 1:
-            composed = {unicodedata.normalize("NFC", p.name) for p in clashing}
+            composed = {unicodedata.normalize("NFC", item.name) for item in clashing}
             message = (f"the file name '{composed.pop()}' exists {len(clashing)} times, its accented letters "
                        "written with different Unicode characters (composed and combining accents)"
                        if len(composed) == 1 else
                        "the files " + ", ".join(f"'{p.name}'" for p in clashing) + " differ only in letter case")
-            for path in clashing:
-                problems.append(Mark(shown_paths[path], 0, 0).problem(
+            for item in clashing:
+                problems.append(Mark(item.shown, 0, 0).problem(
                     "slug-collision", message, "keep one file per term: merge them"))
     return problems
 
