@@ -17,7 +17,7 @@ from .exports import formats
 from .model import Glossary
 from .render import handout
 from .render.site_pages import generated_pages
-from .report import FORMATS, RENDERERS, render_text
+from .report import FORMATS, RENDERERS, format_problems, render_text
 from .source.load import Layout, load_glossary
 from .tools import checklinks, importer, lookup, printing, review_status, urllock
 from .tools.scaffold import ScaffoldError, scaffold_entry
@@ -38,8 +38,8 @@ def _layout(config_file: Path) -> Layout:
 
 
 def _project(config_file: Path) -> tuple[MkDocsConfig, Layout]:
-    """The site's configuration and the glossary folder named by the plugin's `data` option,
-    without starting MkDocs."""
+    """The site's configuration and the glossary folder named by the plugin's `glossary_dir`
+    option, without building anything (loading the configuration sets up the plugins)."""
     if not config_file.is_file():
         raise UsageError(f"{config_file}: no such file (run the command in the project folder or pass -f mkdocs.yml)")
     from mkdocs.exceptions import MkDocsException
@@ -155,7 +155,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.file}: no such file")
     result = importer.import_csv(args.file, layout, skip_invalid=args.skip_invalid)
     if result.problems:
-        sys.stdout.write("\n".join(render_text(result.problems, 1).splitlines()[:-1]) + "\n")
+        sys.stdout.write("\n".join(format_problems(result.problems)) + "\n")
     print(result.describe(layout))
     return EXIT_PROBLEMS if result.failed else EXIT_OK
 

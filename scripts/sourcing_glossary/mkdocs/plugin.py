@@ -28,7 +28,7 @@ from ..render import matrix_picture, neighbourhood_map, structured_data
 from ..render.handout import Handouts
 from ..render.redirects import redirect_pages
 from ..render.site_pages import generated_pages
-from ..report import render_text
+from ..report import format_problem, render_text
 from ..source.load import Layout, forget_sources
 from ..tools import urllock
 from ..urls import ALLOW_PLACEHOLDER, PLACEHOLDER_URL, Publication
@@ -55,7 +55,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.site = Publication(config.site_name, config.site_url or "")
         self._warn_about_placeholder_url()
         for problem in self.validation.warnings:
-            log.warning(render_text([problem], 0).splitlines()[0])
+            log.warning(format_problem(problem))
         if self.validation.errors:
             report = render_text(self.validation.errors, self.validation.files_checked)
             raise PluginError("the glossary has problems; nothing was built:\n" + report)

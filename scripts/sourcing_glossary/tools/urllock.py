@@ -15,7 +15,7 @@ from pathlib import Path
 from ..model import Glossary
 from ..problems import Problem
 from ..render.redirects import redirects
-from ..report import render_text
+from ..report import format_problems
 from ..suggest import suggest
 from ..urls import site_path, slug_page, slugs_in
 
@@ -65,7 +65,7 @@ class LockStatus:
         lines = []
         if self.removed:
             count = len(self.removed)
-            lines += render_text(self.removed, 1).splitlines()[:-1]  # our own summary instead of "files checked"
+            lines += format_problems(self.removed)
             lines.append(f"{count} published URL{'s' * (count != 1)} would disappear")
         if self.new:
             lines.append(f"{len(self.new)} new URL{'s' * (len(self.new) != 1)} not recorded in {self.shown} yet "
