@@ -86,6 +86,8 @@ class Located(Protocol):
 
     def mark_at(self, offset: int, lines: list[str]) -> Mark: ...
 
+    def at(self, path: list[Any]) -> Located | None: ...
+
 
 @dataclass(eq=False)
 class Entry:
@@ -148,15 +150,8 @@ class Entry:
         return self.file_text.splitlines()
 
     def _node(self, path: list[Any]) -> Located | None:
-        node = self._tree
-        for step in path:
-            if node is None or node.kind not in ("map", "seq"):
-                return None
-            if node.kind == "map":
-                node = node.value.get(step)
-            else:
-                node = node.value[step] if isinstance(step, int) and step < len(node.value) else None
-        return node
+        tree = self._tree
+        return tree.at(path) if tree else None
 
     def outgoing_links(self) -> set[str]:
         """Slugs this entry points to, by related, contrast or [[links]]."""
@@ -210,6 +205,13 @@ class Glossary:
     comparisons: list[Comparison] = field(default_factory=list)
     sources: dict[str, SourceRecord] = field(default_factory=dict)  # registry id -> record, in file order
     unreadable_slugs: set[str] = field(default_factory=set)  # files that exist but did not parse
+
+    def link_text(self, slug: str, shown: str | None) -> str:
+        """What a [[slug]] or [[slug|shown]] link says: its own text, else the term's name."""
+        if shown is not None:
+            return shown.strip()
+        entry = self.entries.get(slug)
+        return entry.term if entry else slug
 
     def sorted_by_term(self) -> list[Entry]:
         return sorted(self.entries.values(), key=lambda e: (e.term.casefold(), e.slug))

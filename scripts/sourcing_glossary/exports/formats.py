@@ -49,16 +49,7 @@ def source_data(record: SourceRecord, site: Publication) -> dict[str, Any]:
 def flatten_links(text: str, glossary: Glossary) -> str:
     """Markdown with [[slug]] and [[slug|shown]] replaced by the words a reader sees, and
     citations left out (the export lists an entry's sources on their own)."""
-    text = citations.without_citations(text)
-    found = {link.offset for link in markdown_scan.term_links(text)}
-
-    def shown(match: Any) -> str:
-        if match.start() not in found:
-            return match.group(0)
-        entry = glossary.entries.get(match.group(1).strip())
-        return (match.group(2) or (entry.term if entry else match.group(1))).strip()
-
-    return markdown_scan.TERM_LINK.sub(shown, text) if found else text
+    return markdown_scan.replace_term_links(citations.without_citations(text), glossary.link_text)
 
 
 # --- JSON --------------------------------------------------------------------------------

@@ -29,12 +29,7 @@ _INLINE_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 
 def plain_text(markdown: str, glossary: Glossary) -> str:
     """An entry's Markdown as the words a reader sees: [[links]] become their shown text."""
-    def shown(match: re.Match[str]) -> str:
-        entry = glossary.entries.get(match.group(1).strip())
-        label = match.group(2) if match.group(2) is not None else (entry.term if entry else match.group(1))
-        return label.strip()
-
-    text = markdown_scan.TERM_LINK.sub(shown, citations.without_citations(markdown))
+    text = markdown_scan.replace_term_links(citations.without_citations(markdown), glossary.link_text)
     text = _INLINE_LINK.sub(r"\1", text)
     return " ".join(_EMPHASIS.sub("", text).split())
 

@@ -79,16 +79,10 @@ def link_terms(text: str, glossary: Glossary, from_dir: str, href: Callable[[str
     Markdown source, relative to `from_dir`, unless `href` gives the link for a slug."""
     prefix = "" if from_dir == TERMS_DIR else f"../{TERMS_DIR}/"
 
-    def replace(match: re.Match[str]) -> str:
-        slug = match.group(1).strip()
-        entry = glossary.entries.get(slug)
-        label = match.group(2) if match.group(2) is not None else (entry.term if entry else slug)
-        return f"[{md_text(label.strip())}]({href(slug) if href else f'{prefix}{slug}.md'})"
+    def replace(slug: str, shown: str | None) -> str:
+        return f"[{md_text(glossary.link_text(slug, shown))}]({href(slug) if href else f'{prefix}{slug}.md'})"
 
-    if "[[" not in text:
-        return text
-    found = {link.offset for link in markdown_scan.term_links(text)}
-    return markdown_scan.TERM_LINK.sub(lambda m: replace(m) if m.start() in found else m.group(0), text)
+    return markdown_scan.replace_term_links(text, replace)
 
 
 def _items(texts: tuple[str, ...], body: Callable[[str], str]) -> str:

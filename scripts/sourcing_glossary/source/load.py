@@ -46,6 +46,11 @@ class Layout:
     def term_path(self, slug: str) -> Path:
         return self.terms / f"{slug}.yml"
 
+    def existing_entry(self, slug: str) -> Path | None:
+        """The entry file a new `slug` would clash with: the same name but for case (two such
+        files cannot live side by side on Windows or macOS)."""
+        return next((p for p in sorted(self.terms.glob("*.yml")) if p.stem.casefold() == slug.casefold()), None)
+
 
 def load_glossary(layout: Layout) -> tuple[Glossary, list[Problem]]:
     problems: list[Problem] = []

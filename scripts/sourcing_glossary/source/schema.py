@@ -86,7 +86,7 @@ class SchemaChecker:
             return [mark.problem("missing-field", f"the required field '{name}' is missing{scope}",
                                  f"add '{name}:' with a value") for name in missing]
         if validator == "type":
-            node = _node_at(root, path)
+            node = root.at(path)
             actual = _KIND_WORDS.get(node.kind, "something else") if node else "something else"
             expected = _TYPE_WORDS.get(error.validator_value, error.validator_value)
             if node is not None and node.kind == "null":
@@ -207,20 +207,6 @@ def _pattern_problem(mark: Mark, path: list[Any], where: str, error: jsonschema.
 
 def _items(count: int) -> str:
     return f"{count} item{'s' * (count != 1)}"
-
-
-def _node_at(root: Node, path: list[Any]) -> Node | None:
-    node: Node | None = root
-    for step in path:
-        if node is None:
-            return None
-        if node.kind == "map":
-            node = node.value.get(step)
-        elif node.kind == "seq" and isinstance(step, int) and step < len(node.value):
-            node = node.value[step]
-        else:
-            return None
-    return node
 
 
 def _describe(path: list[Any]) -> str:

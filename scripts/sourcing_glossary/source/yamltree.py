@@ -105,6 +105,18 @@ class Node:
                 break
         return node.mark
 
+    def at(self, path: list[Any]) -> Node | None:
+        """The node at `path` (keys and indexes), or None when the path leads nowhere."""
+        node: Node | None = self
+        for step in path:
+            if node is not None and node.kind == "map":
+                node = node.value.get(step)
+            elif node is not None and node.kind == "seq" and isinstance(step, int) and step < len(node.value):
+                node = node.value[step]
+            else:
+                return None
+        return node
+
 
 def _position(text: str, offset: int) -> tuple[int, int]:
     """The 1-based line and column of character `offset` of `text`."""

@@ -202,10 +202,10 @@ def _slug_problems(sheet: Sheet, number: int, slug: str, layout: Layout, taken: 
         return [sheet.problem(number, "slug", "bad-slug", f"'{slug}' is not a valid slug",
                               f"slugs are lowercase words joined by hyphens, e.g. '{suggestion}'"
                               if suggestion else "slugs are lowercase words joined by hyphens")]
-    existing = [p for p in layout.terms.glob("*.yml") if p.stem.casefold() == slug.casefold()]
+    existing = layout.existing_entry(slug)
     if existing:
         return [sheet.problem(number, "slug", "entry-exists",
-                              f"{layout.shown(existing[0])} already exists; import never overwrites an entry",
+                              f"{layout.shown(existing)} already exists; import never overwrites an entry",
                               "edit the existing file instead, or give this row another slug")]
     if slug in taken:
         return [sheet.problem(number, "slug", "duplicate-slug", f"the slug '{slug}' is already used by row {taken[slug]}",
