@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
 
 from .names import slugify
 from .problems import Mark
-from .text import markdown_scan
+from .text import citations, markdown_scan
 
 RESERVED_SLUGS = frozenset({"index"})  # /terms/ itself is the A-Z index
 MATRIX_SLUG = "sourcing-model-matrix"  # /compare/sourcing-model-matrix/ is generated from facets
@@ -205,6 +205,16 @@ class Glossary:
     comparisons: list[Comparison] = field(default_factory=list)
     sources: dict[str, SourceRecord] = field(default_factory=dict)  # registry id -> record, in file order
     unreadable_slugs: set[str] = field(default_factory=set)  # files that exist but did not parse
+
+    def known_source_ids(self, texts: Iterable[str], listed: Iterable[str] = ()) -> list[str]:
+        """The registry ids that `texts` cite, in reading order, then the `listed` ones not cited."""
+        ids = citations.cited_ids(texts)
+        ids += [source_id for source_id in listed if source_id not in ids]
+        return [source_id for source_id in ids if source_id in self.sources]
+
+    def entry_source_ids(self, entry: Entry) -> list[str]:
+        """The registry ids an entry relies on, in reading order: cited inline first, then listed."""
+        return self.known_source_ids((text for _, text in entry.markdown_fields()), (source.ref for source in entry.sources))
 
     def link_text(self, slug: str, shown: str | None) -> str:
         """What a [[slug]] or [[slug|shown]] link says: its own text, else the term's name."""

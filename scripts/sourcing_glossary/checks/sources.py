@@ -125,9 +125,8 @@ def _lifecycle_problems(entry: Entry, glossary: Glossary) -> list[Problem]:
 
 
 def _unused_sources(glossary: Glossary) -> list[Problem]:
-    used = {source.ref for entry in glossary.entries.values() for source in entry.sources}
-    used.update(citations.cited_ids(text for entry in glossary.entries.values() for _, text in entry.markdown_fields()))
-    used.update(citations.cited_ids(comparison.intro for comparison in glossary.comparisons))
+    used = {source_id for entry in glossary.entries.values() for source_id in glossary.entry_source_ids(entry)}
+    used.update(glossary.known_source_ids(comparison.intro for comparison in glossary.comparisons))
     return [record.mark.problem("unused-source", f"no entry cites the source '{key}'",
                                 "cite it where it supports a claim, or remove the record", Severity.WARNING)
             for key, record in glossary.sources.items() if key not in used]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Entry, Glossary, SourceRecord
-from ..render.citations_html import citation_text, entry_source_ids
+from ..render.citations_html import citation_text
 from ..text import citations, markdown_scan
 from ..urls import SOURCES_DIR, Publication
 from . import csvformat
@@ -67,7 +67,7 @@ def json_export(glossary: Glossary, site: Publication) -> str:
                    for f in glossary.facets.values()],
         "sources": [source_data(glossary.sources[key], site) for key in sorted(glossary.sources)],
         "terms": [{"slug": entry.slug, "url": site.term_url(entry.slug), **entry_data(entry),
-                   "cited_sources": entry_source_ids(entry, glossary)}
+                   "cited_sources": glossary.entry_source_ids(entry)}
                   for entry in glossary.entries.values()],
     }
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
@@ -127,7 +127,7 @@ def skos_export(glossary: Glossary, site: Publication) -> str:
                   ("dcterms:abstract", _literal(entry.summary))]
         pairs += [("skos:related", _iri(site.term_url(slug))) for slug in entry.related if slug in glossary.entries]
         pairs += [("dcterms:source", _iri(_source_iri(glossary.sources[key], site)))
-                  for key in entry_source_ids(entry, glossary)]
+                  for key in glossary.entry_source_ids(entry)]
         if entry.is_deprecated:
             pairs.append(("owl:deprecated", "true"))
             if entry.replaced_by in glossary.entries:

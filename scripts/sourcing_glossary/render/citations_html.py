@@ -20,19 +20,6 @@ from ..urls import SOURCES_DIR
 WEAK_KINDS = frozenset({"vendor", "blog"})  # labelled as weaker evidence wherever they are listed
 
 
-def known_source_ids(texts: Iterable[str], glossary: Glossary, listed: Iterable[str] = ()) -> list[str]:
-    """The registry ids that `texts` cite, in reading order, then the `listed` ones not cited."""
-    ids = citations.cited_ids(texts)
-    ids += [source_id for source_id in listed if source_id not in ids]
-    return [source_id for source_id in ids if source_id in glossary.sources]
-
-
-def entry_source_ids(entry: Entry, glossary: Glossary) -> list[str]:
-    """The registry ids an entry relies on, in reading order: cited inline first, then listed."""
-    return known_source_ids((text for _, text in entry.markdown_fields()), glossary,
-                            (source.ref for source in entry.sources))
-
-
 @dataclass(frozen=True)
 class Numbering:
     """The sources of one page (or one term of a handout) and where their lines are."""
@@ -74,7 +61,7 @@ def numbering(glossary: Glossary, ids: Iterable[str], anchor_prefix: str = "sour
 
 def handout_numbering(entry: Entry, glossary: Glossary) -> Numbering:
     """A handout holds many terms: each term's source lines have ids that start with its slug."""
-    return numbering(glossary, entry_source_ids(entry, glossary), anchor_prefix=f"{entry.slug}-source-")
+    return numbering(glossary, glossary.entry_source_ids(entry), anchor_prefix=f"{entry.slug}-source-")
 
 
 def source_anchors(entry: Entry, glossary: Glossary) -> tuple[str, ...]:

@@ -89,7 +89,7 @@ def _footer(with_matrix: bool) -> list[str]:
 def comparison_page(comparison: Comparison, glossary: Glossary) -> GeneratedPage:
     entries = [glossary.entries[slug] for slug in comparison.terms if slug in glossary.entries]
     names = ", ".join(e.term for e in entries)
-    numbers = citations_html.numbering(glossary, citations_html.known_source_ids([comparison.intro], glossary))
+    numbers = citations_html.numbering(glossary, glossary.known_source_ids([comparison.intro]))
     out = [front_matter(title=comparison.title, description=f"{names} side by side."),
            f"# {md_text(comparison.title)}", "",
            link_terms(numbers.replace(comparison.intro), glossary, COMPARE_DIR), "",

@@ -96,7 +96,7 @@ def _heading(anchor: str) -> str:
 def term_page(entry: Entry, glossary: Glossary, backlinks: list[Entry], mentions: MentionLinker) -> GeneratedPage:
     # First mentions of other terms become links, except terms this page links anyway.
     linked = {entry.slug} | {link.text for _, text in entry.markdown_fields() for link in markdown_scan.term_links(text)}
-    numbers = citations_html.numbering(glossary, citations_html.entry_source_ids(entry, glossary))
+    numbers = citations_html.numbering(glossary, glossary.entry_source_ids(entry))
 
     def body(text: str) -> str:
         return link_terms(mentions.link(numbers.replace(text), linked), glossary, TERMS_DIR)

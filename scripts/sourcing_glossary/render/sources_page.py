@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 
 from ..model import SOURCE_KINDS, Entry, Glossary
 from ..urls import SOURCES_DIR, TERMS_DIR
-from .citations_html import WEAK_KINDS, entry_source_ids, source_line
+from .citations_html import WEAK_KINDS, source_line
 from .pages import GeneratedPage, front_matter
 
 SOURCES_URI = f"{SOURCES_DIR}/index.md"
@@ -21,7 +21,7 @@ def citing_entries(glossary: Glossary) -> dict[str, list[Entry]]:
     """source id -> the entries that rely on it, sorted by term."""
     found: dict[str, list[Entry]] = defaultdict(list)
     for entry in glossary.sorted_by_term():
-        for source_id in entry_source_ids(entry, glossary):
+        for source_id in glossary.entry_source_ids(entry):
             found[source_id].append(entry)
     return found
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..exports.formats import flatten_links
 from ..model import Entry, Glossary
 from ..names import name_key, slugify
-from ..render.citations_html import citation_text, entry_source_ids
+from ..render.citations_html import citation_text
 from ..render.handout import Render
 from ..text import citations
 from ..urls import Publication
@@ -103,7 +103,7 @@ def render_term(entry: Entry, glossary: Glossary, site: Publication, width: int 
     """The entry for a terminal `width` columns wide. Its Markdown is rendered by `render`, as the
     site renders it, and shown as text: bold and italic as ANSI styles when `styled`."""
 
-    sources = entry_source_ids(entry, glossary)
+    sources = glossary.entry_source_ids(entry)
     numbers = {source_id: number for number, source_id in enumerate(sources, start=1)}
 
     def text(markdown: str, lead: str) -> list[str]:
