@@ -262,3 +262,35 @@ def test_anchors_computed_from_the_glossary_match_the_built_site(built_site: Pat
     for path, anchors in site.pages.items():
         html = (built_site / path.lstrip("/") / "index.html").read_text(encoding="utf-8")
         assert set(re.findall(r'<(?:h[1-6]|li)[^>]* id="([^"]+)"', html)) == set(anchors), path
+
+
+def test_docx_headers_and_footers_are_read_too(site: SiteMap, tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Body")
+    section = document.sections[0]
+    section.header.paragraphs[0].text = f"Glossary: {SITE}terms/alpa/"
+    _docx_hyperlink(section.footer.paragraphs[0], f"{SITE}terms/gamma/", "Gamma")
+    document.save(tmp_path / "handbook.docx")
+
+    problems = check_links([tmp_path / "handbook.docx"], site, tmp_path).problems
+
+    assert sorted((p.path, p.message.split(" ")[0]) for p in problems) == [
+        ("handbook.docx:footer 1, paragraph 1", f"{SITE}terms/gamma/"),
+        ("handbook.docx:header 1, paragraph 1", f"{SITE}terms/alpa/")]
+
+
+def test_pptx_speaker_notes_are_read_too(site: SiteMap, tmp_path: Path) -> None:
+    deck = pptx.Presentation()
+    deck.slides.add_slide(deck.slide_layouts[5])
+    slide = deck.slides.add_slide(deck.slide_layouts[5])
+    notes = slide.notes_slide.notes_text_frame
+    notes.text = f"Read {SITE}terms/bta/ before class."
+    run = notes.add_paragraph().add_run()
+    run.text = "Gamma"
+    run.hyperlink.address = f"{SITE}terms/gamma/"
+    deck.save(tmp_path / "deck.pptx")
+
+    problems = check_links([tmp_path / "deck.pptx"], site, tmp_path).problems
+
+    assert sorted((p.path, p.message.split(" ")[0]) for p in problems) == [
+        ("deck.pptx:slide 2 notes", f"{SITE}terms/bta/"), ("deck.pptx:slide 2 notes", f"{SITE}terms/gamma/")]

@@ -160,28 +160,52 @@ def text_links(text: str, shown: str) -> list[FoundLink]:
             for number, line in enumerate(text.splitlines(), start=1) for offset, url in urls_in(line)]
 
 
+_DOCX_SIDE_PARTS = ("header", "footer", "footnotes", "endnotes")  # relationship types, as the parts are named
+
+
 def docx_links(archive: zipfile.ZipFile, shown: str) -> list[FoundLink]:
-    targets = _hyperlinks(archive, "word/_rels/document.xml.rels")
-    root = ElementTree.fromstring(archive.read("word/document.xml"))
+    """Links in the body by paragraph, then in the headers, footers, footnotes and endnotes."""
+    found = _word_part_links(archive, "word/document.xml", f"{shown}:paragraph")
+    relationships = _relationships(archive, "word/_rels/document.xml.rels").values()
+    side = [(target, kind.rsplit("/", 1)[-1]) for target, kind in relationships]
+    for kind in _DOCX_SIDE_PARTS:
+        parts = sorted(_part_name("word", target) for target, found_kind in side if found_kind == kind)
+        for number, part in enumerate(parts, start=1):
+            label = f"{kind} {number}" if kind in ("header", "footer") else kind
+            found += _word_part_links(archive, part, f"{shown}:{label}, paragraph")
+    return found
+
+
+def _word_part_links(archive: zipfile.ZipFile, part: str, where: str) -> list[FoundLink]:
+    folder, name = posixpath.split(part)
+    targets = _hyperlinks(archive, f"{folder}/_rels/{name}.rels")
+    root = ElementTree.fromstring(archive.read(part))
     found = []
     for number, (text, link_ids) in enumerate(_paragraphs(root, _W + "p", {_W + "t", _W + "instrText"},
                                                            {_W + "hyperlink", _A + "hlinkClick"}), start=1):
-        where = f"{shown}:paragraph {number}"
-        found += [FoundLink(targets[i], where) for i in link_ids if i in targets]
-        found += [FoundLink(url, where) for _, url in urls_in(text)]
+        found += [FoundLink(targets[i], f"{where} {number}") for i in link_ids if i in targets]
+        found += [FoundLink(url, f"{where} {number}") for _, url in urls_in(text)]
     return found
 
 
 def pptx_links(archive: zipfile.ZipFile, shown: str) -> list[FoundLink]:
+    """Links on each slide and in its speaker notes (trainers put reading links there)."""
     found = []
     for number, slide in enumerate(_slides_in_order(archive), start=1):
-        where = f"{shown}:slide {number}"
+        found += _slide_part_links(archive, slide, f"{shown}:slide {number}")
         folder, name = posixpath.split(slide)
-        found += [FoundLink(url, where) for url in _hyperlinks(archive, f"{folder}/_rels/{name}.rels").values()]
-        root = ElementTree.fromstring(archive.read(slide))
-        found += [FoundLink(url, where) for text, _ in _paragraphs(root, _A + "p", {_A + "t"}, set())
-                  for _, url in urls_in(text)]
+        for target, kind in _relationships(archive, f"{folder}/_rels/{name}.rels").values():
+            if kind.endswith("/notesSlide"):
+                found += _slide_part_links(archive, _part_name(folder, target), f"{shown}:slide {number} notes")
     return found
+
+
+def _slide_part_links(archive: zipfile.ZipFile, part: str, where: str) -> list[FoundLink]:
+    folder, name = posixpath.split(part)
+    found = [FoundLink(url, where) for url in _hyperlinks(archive, f"{folder}/_rels/{name}.rels").values()]
+    root = ElementTree.fromstring(archive.read(part))
+    return found + [FoundLink(url, where) for text, _ in _paragraphs(root, _A + "p", {_A + "t"}, set())
+                    for _, url in urls_in(text)]
 
 
 def _slides_in_order(archive: zipfile.ZipFile) -> list[str]:
