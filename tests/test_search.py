@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+pytestmark = pytest.mark.browser
+
 QUERIES = yaml.safe_load((Path(__file__).parent / "fixtures" / "search_queries.yml").read_text(encoding="utf-8"))
 RESULT_LINKS = ".md-search-result__item:not([hidden]) > a.md-search-result__link"
 MATERIAL_RESULTS = "document.querySelectorAll('.md-search-result__item:not([data-gl-quickfind])').length > 0"
