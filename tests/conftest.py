@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
@@ -223,3 +223,24 @@ def page(browser: object, site_url: str) -> Iterator[object]:
     context.route("**/*", route)
     yield new_page
     context.close()
+
+
+RANK_QUERIES = """([terms, text, queries, limit]) => {
+  const index = glossaryMatch.prepare(terms);
+  glossaryMatch.addText(index, text);
+  return queries.map(query => glossaryMatch.search(index, query, limit, true, false)
+    .map(r => r.comparison ? r.comparison.path.replace(/\\/$/, "") : r.term.slug));
+}"""
+
+
+@pytest.fixture
+def rank(page: Any, built_site: Path) -> Callable[[list[str], int], list[list[str]]]:
+    """The term finder's ranking alone: the built site's glossary-match.js in a blank page (no
+    theme, no worker), with its terms.json and the entries' text (terms-text.json).
+    rank(queries, limit) gives, for each query, its first `limit` results as the finder answers
+    once it has read the text: term slugs, and compare/<slug> for a comparison page."""
+    page.set_content("<!doctype html><title>glossary-match.js</title>")
+    page.add_script_tag(path=str(built_site / "assets" / "javascripts" / "glossary-match.js"))
+    terms, text = (json.loads((built_site / name).read_text(encoding="utf-8"))
+                   for name in ("terms.json", "terms-text.json"))
+    return lambda queries, limit: page.evaluate(RANK_QUERIES, [terms, text, queries, limit])

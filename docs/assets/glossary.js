@@ -372,6 +372,5 @@
     if (finder === null) startFinder();
   }
 
-  window.sourcingGlossary = { find: function (text, limit, suggest) { return find(text, limit || 10, suggest); } };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();
