@@ -115,15 +115,21 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 LINKING_TERMS = Path(__file__).parent / "fixtures" / "linking" / "terms"
 
 
-@pytest.fixture(scope="session")
-def linking_glossary(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small glossary project built once, for the tests of linking from other sites: the terms
-    of fixtures/linking/terms (an alias in capitals, a British alias, a deprecated term). The
-    project's folder; the site is in its site/."""
-    root = copy_project(tmp_path_factory.mktemp("linking-glossary"), terms=[])
+def small_project(target: Path) -> Path:
+    """A project in `target` with the five terms of fixtures/linking/terms (an alias in capitals,
+    a British alias, a deprecated term): quick to build."""
+    root = copy_project(target, terms=[])
     (root / "glossary" / "sources.yml").write_text(TEST_SOURCES, encoding="utf-8")
     for path in LINKING_TERMS.glob("*.yml"):
         shutil.copy(path, root / "glossary" / "terms" / path.name)
+    return root
+
+
+@pytest.fixture(scope="session")
+def linking_glossary(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small project built once, for the tests of linking from other sites. The project's
+    folder; the site is in its site/."""
+    root = small_project(tmp_path_factory.mktemp("linking-glossary"))
     run_glossary("build", cwd=root, check=True)
     return root
 

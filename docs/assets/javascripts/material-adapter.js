@@ -6,9 +6,10 @@
  * What it relies on, as mkdocs-material 9.8.1 (pinned in requirements.txt) ships it:
  *  1. base.html writes <script id="__config" type="application/json"> before the bundle's script,
  *     and the bundle reads it once, as it loads: "base" (the site root, relative to the page;
- *     absolute on the 404 page) and "search" (the address of the theme's search worker).
- *  2. The count line says "No ...", "Type ..." or "Initializing ..." while Material has found
- *     nothing (English only).
+ *     absolute on the 404 page), "search" (the address of the theme's search worker) and
+ *     "translations" ("search.result.none", "search.result.placeholder").
+ *  2. partials/search.html writes "search.result.initializer" as the count line's first text
+ *     (9.8.1 does not put that one among the translations in #__config).
  *  3. The theme's search worker is assets/javascripts/workers/search.<hex>.min.js, and it loads its
  *     language files relative to its own address.
  *  4. The bundle's first message to that worker is SETUP = 0: {type: 0, data: {config, docs, ...}}.
@@ -34,8 +35,13 @@
 
   /* ---- The page ---- */
 
-  var config = typeof document === "undefined" ? {}
-    : JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
+  // Read as this file loads, before the theme's bundle has changed the count line (2).
+  var config = {}, initializer = null;
+  if (typeof document !== "undefined") {
+    config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
+    var meta = document.querySelector(".md-search-result__meta");
+    initializer = meta && meta.textContent.trim();
+  }
 
   /* Has the theme start `fileName` instead of its search worker. The file sits in the folder of
    * the theme's worker, which then finds its language files as before, and is told the theme's
@@ -91,7 +97,10 @@
     var list = result && result.querySelector(".md-search-result__list");
     var meta = result && result.querySelector(".md-search-result__meta");
     if (!input || !list || !meta) return null;
+    var translations = config.translations || {};
+    var saysNothing = [translations["search.result.none"], translations["search.result.placeholder"], initializer];
     var items = [], count = null, repeated = {}, focused = null;
+    var material = meta.textContent.trim(), written = null;  // the count line as Material and we last wrote it
 
     function ours(node) { return items.some(function (li) { return li.contains(node); }); }
 
@@ -114,7 +123,13 @@
         var a = li.querySelector("a[href]");  // Material's result for the page itself (?h= highlights the words)
         li.hidden = !!(a && !a.hash && repeated[a.pathname]);
       });
-      if (items.length && /^(No|Type|Initializing)/.test(meta.textContent.trim())) meta.textContent = count;
+      // Our count stands in for Material's while it says there is nothing, and only then: once
+      // the items change, what it last wrote comes back or is replaced by the new count.
+      var shown = meta.textContent.trim();
+      if (shown !== written) material = shown;
+      var wanted = items.length && saysNothing.indexOf(material) >= 0 ? count : material;
+      if (wanted !== shown) meta.textContent = wanted;
+      written = wanted;
       observe();
     }
 
