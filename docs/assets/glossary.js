@@ -7,6 +7,8 @@
 
   var material = window.materialAdapter;
   var siteRoot = material.siteRoot();
+  var TERMS_DIR = "terms/";  // urls.TERMS_DIR: part of the addresses the site promises to keep
+  var termsRoot = new URL(TERMS_DIR, siteRoot);
 
   /* ---- The term finder: matching runs in a worker (assets/javascripts/workers/glossary-finder.js)
    * that reads terms.json itself, so the page stays free while a reader types ---- */
@@ -49,7 +51,14 @@
       .then(function (reply) { return reply.results; });
   }
 
-  function termUrl(slug) { return new URL("terms/" + slug + "/", siteRoot).href; }
+  function termUrl(slug) { return new URL(slug + "/", termsRoot).href; }
+
+  /* The slug of the term page a link of this site leads to; null for any other page. */
+  function termSlug(link) {
+    var inTerms = link.origin === termsRoot.origin && link.pathname.indexOf(termsRoot.pathname) === 0;
+    var m = inTerms && /^([a-z0-9-]+)\/?$/.exec(link.pathname.slice(termsRoot.pathname.length));
+    return m ? m[1] : null;
+  }
 
   function resultUrl(r) { return r.path ? new URL(r.path, siteRoot).href : termUrl(r.slug); }
 
@@ -89,7 +98,7 @@
     // A query that matches no term still leaves something to click: the closest terms (the
     // finder's suggestions) and the A-Z index.
     function indexItem() {
-      return item(new URL("terms/", siteRoot).href, 1, "Browse the A–Z index", [
+      return item(termsRoot.href, 1, "Browse the A–Z index", [
         el("p", { text: "Every term of the glossary with a one-line summary." })
       ]);
     }
@@ -145,8 +154,7 @@
 
     function slugOf(li) {
       var a = li.querySelector("a[href]");
-      var m = a && a.pathname.match(/\/terms\/([a-z0-9-]+)\/?$/);
-      return m ? m[1] : null;
+      return a && termSlug(a);
     }
 
     input.addEventListener("input", function () {
@@ -179,8 +187,7 @@
     var content = material.content();
     if (!content) return;
     var links = Array.prototype.filter.call(content.querySelectorAll("a[href]"), function (a) {
-      return /\/terms\/[a-z0-9-]+\/?$/.test(a.pathname) && a.origin === location.origin &&
-        !a.closest(".gl-az, h1, h2, h3, .headerlink, .gl-footer") && a.pathname !== location.pathname;
+      return termSlug(a) && !a.closest(".gl-az, h1, h2, h3, .headerlink, .gl-footer") && a.pathname !== location.pathname;
     });
     if (!links.length) return;
     var tip = el("div", { "class": "gl-tooltip", "role": "tooltip", "id": "gl-tooltip", "hidden": "" });
@@ -193,8 +200,7 @@
     }
 
     function show(a, withOpenLink) {
-      var slug = a.pathname.match(/\/terms\/([a-z0-9-]+)\/?$/)[1];
-      ask({ type: "term", slug: slug }).then(function (reply) {
+      ask({ type: "term", slug: termSlug(a) }).then(function (reply) {
         var t = reply.term;
         if (!t) return;
         tip.textContent = "";
