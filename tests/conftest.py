@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
@@ -115,15 +115,21 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 LINKING_TERMS = Path(__file__).parent / "fixtures" / "linking" / "terms"
 
 
-@pytest.fixture(scope="session")
-def linking_glossary(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small glossary project built once, for the tests of linking from other sites: the terms
-    of fixtures/linking/terms (an alias in capitals, a British alias, a deprecated term). The
-    project's folder; the site is in its site/."""
-    root = copy_project(tmp_path_factory.mktemp("linking-glossary"), terms=[])
+def small_project(target: Path) -> Path:
+    """A project in `target` with the five terms of fixtures/linking/terms (an alias in capitals,
+    a British alias, a deprecated term): quick to build."""
+    root = copy_project(target, terms=[])
     (root / "glossary" / "sources.yml").write_text(TEST_SOURCES, encoding="utf-8")
     for path in LINKING_TERMS.glob("*.yml"):
         shutil.copy(path, root / "glossary" / "terms" / path.name)
+    return root
+
+
+@pytest.fixture(scope="session")
+def linking_glossary(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small project built once, for the tests of linking from other sites. The project's
+    folder; the site is in its site/."""
+    root = small_project(tmp_path_factory.mktemp("linking-glossary"))
     run_glossary("build", cwd=root, check=True)
     return root
 
@@ -223,3 +229,24 @@ def page(browser: object, site_url: str) -> Iterator[object]:
     context.route("**/*", route)
     yield new_page
     context.close()
+
+
+RANK_QUERIES = """([terms, text, queries, limit]) => {
+  const index = glossaryMatch.prepare(terms);
+  glossaryMatch.addText(index, text);
+  return queries.map(query => glossaryMatch.search(index, query, limit, true, false)
+    .map(r => r.comparison ? r.comparison.path.replace(/\\/$/, "") : r.term.slug));
+}"""
+
+
+@pytest.fixture
+def rank(page: Any, built_site: Path) -> Callable[[list[str], int], list[list[str]]]:
+    """The term finder's ranking alone: the built site's glossary-match.js in a blank page (no
+    theme, no worker), with its terms.json and the entries' text (terms-text.json).
+    rank(queries, limit) gives, for each query, its first `limit` results as the finder answers
+    once it has read the text: term slugs, and compare/<slug> for a comparison page."""
+    page.set_content("<!doctype html><title>glossary-match.js</title>")
+    page.add_script_tag(path=str(built_site / "assets" / "javascripts" / "glossary-match.js"))
+    terms, text = (json.loads((built_site / name).read_text(encoding="utf-8"))
+                   for name in ("terms.json", "terms-text.json"))
+    return lambda queries, limit: page.evaluate(RANK_QUERIES, [terms, text, queries, limit])

@@ -1,13 +1,19 @@
-"""Search as readers use it, in the real search box of the built site (headless Chromium)."""
+"""Search as readers use it: the finder's ranking of a query set, and the real search box of the
+built site (headless Chromium)."""
 
 from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
+
+from conftest import run_glossary, serve_folder, small_project
+
+pytestmark = pytest.mark.browser
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "fixtures" / "search_queries.yml").read_text(encoding="utf-8"))
 RESULT_LINKS = ".md-search-result__item:not([hidden]) > a.md-search-result__link"
@@ -32,10 +38,10 @@ def search_page(page, site_url: str):
     return page
 
 
-def test_query_set_puts_the_expected_term_first(search_page) -> None:
+def test_query_set_puts_the_expected_term_first(rank) -> None:
+    answers = rank([case["query"] for case in QUERIES], 5)  # as many as the search box shows
     misses, top1, top3 = [], 0, 0
-    for case in QUERIES:
-        slugs = search(search_page, case["query"])
+    for case, slugs in zip(QUERIES, answers):
         top1 += bool(slugs[:1] == [case["expect"]])
         top3 += case["expect"] in slugs[:3]
         if slugs[:1] != [case["expect"]]:
@@ -166,3 +172,54 @@ def test_without_the_term_finder_the_search_box_still_searches(page, site_url: s
     links = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.pathname)")
     assert "/terms/offshoring/" in links
     assert [e for e in page.console_errors if "glossary-finder.js" not in e and "ERR_FAILED" not in e] == []
+
+
+@pytest.fixture(scope="module")
+def german_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The small project built with theme.language: de, served on localhost."""
+    root = small_project(tmp_path_factory.mktemp("german"))
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count("\n  language: en\n") == 1
+    config.write_text(text.replace("\n  language: en\n", "\n  language: de\n"), encoding="utf-8")
+    run_glossary("build", cwd=root, check=True)
+    url, server = serve_folder(root / "site")
+    yield url
+    server.shutdown()
+
+
+def _count_line(page) -> str:
+    return page.locator(".md-search-result__meta").inner_text().strip()
+
+
+def _terms_counted(page) -> str:
+    shown = page.locator("[data-gl-quickfind]").count()
+    return "1 matching term" if shown == 1 else f"{shown} matching terms"
+
+
+def test_while_full_text_search_starts_the_count_line_counts_the_terms_in_any_theme_language(
+        page, german_site_url: str) -> None:
+    page.route("**/search/search_docs.json", lambda route: None)  # held: the theme's search never gets ready
+    page.goto(german_site_url + "/")
+    page.locator(".md-search__input").click()
+    assert _count_line(page) == "Suche wird initialisiert"
+    search(page, "BPO")
+    assert _count_line(page) == _terms_counted(page) == "1 matching term"
+    search(page, "outsourcing")  # the count follows the terms shown, not the first count written
+    assert _count_line(page) == _terms_counted(page) != "1 matching term"
+
+
+def test_when_full_text_search_finds_nothing_the_count_line_counts_the_terms_in_any_theme_language(
+        page, german_site_url: str) -> None:
+    page.goto(german_site_url + "/")
+    page.locator(".md-search__input").click()
+    search(page, "outsourcing")
+    page.wait_for_function(MATERIAL_RESULTS, timeout=30000)
+    assert re.fullmatch(r"\d+ Suchergebnisse?", _count_line(page)), "the theme's own count, when it has found pages"
+    search(page, "outsorcing")  # the finder forgives the typo; full-text search finds nothing
+    counted = _terms_counted(page)
+    try:
+        page.wait_for_function("text => document.querySelector('.md-search-result__meta').textContent.trim() === text",
+                               arg=counted, timeout=30000)
+    except Exception:
+        raise AssertionError(f"count line {_count_line(page)!r}, expected {counted!r}") from None
