@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
 
 from sourcing_glossary import model
 from sourcing_glossary.cli import main
@@ -225,22 +224,6 @@ def test_html_inside_code_is_not_raw_html(project: Path, validate_json: Validate
     add_case(project, "raw-html-in-code")
     report = validate_json("--strict")
     assert (report.exit_code, report.problems) == (0, [])
-
-
-def test_yaml_tag_is_reported_and_never_executed(project: Path, validate_json: Validate,
-                                                 tmp_path_factory: pytest.TempPathFactory,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    exploit = (FIXTURES / "yaml-tag" / "python-object.yml").read_text(encoding="utf-8")
-    # The fixture is a working exploit: PyYAML's unsafe loader runs the command it names.
-    elsewhere = tmp_path_factory.mktemp("unsafe-loader")
-    monkeypatch.chdir(elsewhere)
-    yaml.unsafe_load(exploit)
-    assert (elsewhere / "pwned-by-yaml-tag").exists()
-
-    monkeypatch.chdir(project)  # where the command would leave its marker this time
-    add_case(project, "yaml-tag")
-    assert ("yaml-tag", "python-object.yml", 3, 10) in validate_json().found()
-    assert not (project / "pwned-by-yaml-tag").exists()
 
 
 def test_billion_laughs_is_reported_once_per_anchor_and_alias_name(project: Path, validate_json: Validate) -> None:
