@@ -36,12 +36,12 @@ _IMPLICIT_FIRST = frozenset(key for key in _RESOLVER.yaml_implicit_resolvers if 
 _IMPLICIT_ANY = None in _RESOLVER.yaml_implicit_resolvers
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _BOM = b"\xef\xbb\xbf"
-_DISCARD = "\0discard"  # stands for a key whose value is dropped (duplicate or complex key)
+_DISCARD = object()  # stands for a key whose value is dropped (duplicate or complex key)
 _TAB_IN_INDENT = re.compile(r"^( *)\t", re.MULTILINE)
-# Characters YAML refuses (control characters), plus the invisible line separators it reads as
-# line breaks, which would shift every line number after them away from what the editor shows.
-# Besides what YAML refuses: line separators (YAML counts them as line breaks) and the
-# text-direction controls that make text display differently from what it says ("Trojan Source").
+# Refused: the characters YAML refuses (control characters); the invisible line separators YAML
+# counts as line breaks, which would shift every later line number away from what the editor
+# shows; and the text-direction controls that make text display differently from what it says
+# ("Trojan Source").
 _BAD_CHARACTER = re.compile(
     "[^\t\n\r\x20-\x7e\xa0-\u2027\u202f-\u2065\u206a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _LINE_SEPARATORS = "\x85\u2028\u2029"
@@ -320,7 +320,7 @@ class _TreeBuilder:
         self.shown = shown
         self.root: Node | None = None
         self.problems: list[Problem] = []
-        self.stack: list[tuple[Node, str | None]] = []  # (collection, pending map key)
+        self.stack: list[tuple[Node, object]] = []  # (collection, pending map key: its text, _DISCARD or None)
         self.documents = 0
         self.skip_depth = 0  # >0 while inside a subtree that is too deep to keep
         self.reported_aliases: set[str] = set()
@@ -402,7 +402,7 @@ class _TreeBuilder:
                 parent.value[key] = node
             self.stack[-1] = (parent, None)
 
-    def _key(self, parent: Node, node: Node) -> str:
+    def _key(self, parent: Node, node: Node) -> object:
         """The key's text, or _DISCARD when the value that follows must be dropped."""
         if node.kind in ("map", "seq"):
             self.problems.append(node.mark.problem(
