@@ -137,3 +137,14 @@ def test_text_direction_controls_are_refused_where_they_are(control: str) -> Non
 def test_ordinary_typography_is_not_a_bad_character() -> None:
     text = "term: Follow\u2011the\u2011sun\nsummary: “Quotes”, dashes – and ellipses… are fine.\n"
     assert parse_yaml_bytes(text.encode(), "t.yml").problems == []
+
+
+def test_a_scalar_keeps_its_text_decoded_but_not_yet_read_as_a_number() -> None:
+    """Field names are this text: escapes decoded (as PyYAML would), '0x10' still '0x10'."""
+    root = parse_yaml_bytes(b'term: "te\\x72m"\nupdated: 2026-11-23\n0x10: sixteen\n', "entry.yml").root
+    assert root is not None
+    assert [(node.value, node.text) for node in root.value.values()] == [
+        ("term", "term"), ("2026-11-23", "2026-11-23"), ("sixteen", "sixteen")]
+    assert [(key.value, key.text) for key in root.keys.values()] == [
+        ("term", "term"), ("updated", "updated"), (16, "0x10")]
+    assert list(root.value) == ["term", "updated", "0x10"]

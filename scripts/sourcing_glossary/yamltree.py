@@ -59,8 +59,10 @@ class Node:
     line: int
     column: int
     keys: dict[str, Node] = field(default_factory=dict)  # map only: each key as written, to say where it is
-    raw: str = ""  # scalars: the text as written
-    style: str | None = None  # scalars: None (plain), "'", '"', '|' or '>'
+    # scalars: the text YAML read (escapes decoded: "te\x72m" gives term), before it is taken as
+    # a number, date or null (0x10: text "0x10", value 16); a key's text names its field
+    text: str = ""
+    style: str | None = None  # scalars: "" (plain; None from PyYAML's pure-Python parser), "'", '"', '|' or '>'
 
     @property
     def mark(self) -> Mark:
@@ -409,7 +411,7 @@ class _TreeBuilder:
                 "bad-key", "a field name must be plain text, not a list or mapping",
                 "check the indentation: a value may have moved left"))
             return _DISCARD
-        key = node.raw
+        key = node.text
         if key in parent.keys:
             first = parent.keys[key]
             self.problems.append(node.mark.problem(
@@ -429,18 +431,18 @@ def _scalar(event: yaml.ScalarEvent, where: tuple[str, int, int]) -> Node:
     plain, _ = event.implicit
     value = event.value
     if not plain or (value and value[0] not in _IMPLICIT_FIRST and not _IMPLICIT_ANY):
-        return Node("str", value, *where, raw=value, style=event.style)
+        return Node("str", value, *where, text=value, style=event.style)
     tag = _RESOLVER.resolve(yaml.ScalarNode, value, (plain, False))
     kind = tag.rsplit(":", 1)[-1]
     if kind == "null":
-        return Node("null", None, *where, raw=event.value, style=event.style)
+        return Node("null", None, *where, text=event.value, style=event.style)
     if kind == "timestamp":
-        return Node("date", event.value, *where, raw=event.value, style=event.style)
+        return Node("date", event.value, *where, text=event.value, style=event.style)
     if kind in ("int", "float", "bool"):
         try:
             value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, event.value))
         except ValueError:  # Python refuses integers of more than 4,300 digits; still a number
             value = math.inf
-        return Node(kind, value, *where, raw=event.value, style=event.style)
+        return Node(kind, value, *where, text=event.value, style=event.style)
     # str, and rarities such as merge keys ('<<') that are kept as their text
-    return Node("str", event.value, *where, raw=event.value, style=event.style)
+    return Node("str", event.value, *where, text=event.value, style=event.style)
