@@ -220,6 +220,14 @@ def test_bom_and_crlf_files_validate_cleanly(project: Path, validate_json: Valid
     assert (report.exit_code, report.problems) == (0, [])
 
 
+def test_tab_inside_a_block_or_a_quoted_value_is_text_not_indentation(project: Path, validate_json: Validate) -> None:
+    """Pasted code keeps its tabs in a '|' block, and a quoted value may continue after a tab:
+    YAML allows both. Only a tab where YAML expects indentation is a tab-indent error."""
+    add_case(project, "tab-in-block")
+    report = validate_json("--strict")
+    assert (report.exit_code, report.problems) == (0, [])
+
+
 def test_html_inside_code_is_not_raw_html(project: Path, validate_json: Validate) -> None:
     add_case(project, "raw-html-in-code")
     report = validate_json("--strict")

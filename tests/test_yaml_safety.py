@@ -148,3 +148,26 @@ def test_a_scalar_keeps_its_text_decoded_but_not_yet_read_as_a_number() -> None:
     assert [(key.value, key.text) for key in root.keys.values()] == [
         ("term", "term"), ("updated", "updated"), (16, "0x10")]
     assert list(root.value) == ["term", "updated", "0x10"]
+
+
+@pytest.mark.parametrize("text", [
+    "term: Code\ndefinition: |\n  for team in teams:\n  \tprint(team)\n",
+    "term: Code\ndefinition: >\n  Text\n  \tindented with a tab\n",
+    'term: Code\nsummary: "Say onshoring,\n\tnot inshoring."\n',
+    "term: Code\nsummary: Say onshoring,\n \tnot inshoring.\n",  # past the indentation: separation
+    "term: Code\naliases: [one,\n\ttwo]\n",  # inside brackets nothing is indentation
+], ids=["literal", "folded", "quoted", "plain", "flow"])
+def test_tab_in_a_value_is_text_not_indentation(text: str) -> None:
+    assert problems_of(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("term: Code\naliases:\n\t- one\n", [("tab-indent", 3, 1)]),
+    ("term: Code\ndefinition: |\n  x\n\t  y\n", [("tab-indent", 4, 1)]),  # in the block's indentation
+    ("term: Code\ndefinition: |\n  code:\n  \tx\n \t y\n", [("tab-indent", 5, 2)]),  # a text tab above it
+    ("term: Code\ndefinition: |\n  \tcode\n", [("tab-indent", 3, 3)]),  # YAML takes it for indentation
+    ("term: Code\nsummary: one\n\ttwo\n", [("tab-indent", 3, 1)]),
+    ("term: Code\n\t# a comment\n", [("tab-indent", 2, 1)]),
+], ids=["list", "block-indentation", "after-a-text-tab", "block-first-line", "plain", "comment"])
+def test_tab_in_indentation_is_reported_where_it_is(text: str, expected: list[tuple[str, int, int]]) -> None:
+    assert problems_of(text) == expected

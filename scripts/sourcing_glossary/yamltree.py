@@ -37,7 +37,6 @@ _IMPLICIT_ANY = None in _RESOLVER.yaml_implicit_resolvers
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _BOM = b"\xef\xbb\xbf"
 _DISCARD = object()  # stands for a key whose value is dropped (duplicate or complex key)
-_TAB_IN_INDENT = re.compile(r"^( *)\t", re.MULTILINE)
 # Refused: the characters YAML refuses (control characters); the invisible line separators YAML
 # counts as line breaks, which would shift every later line number away from what the editor
 # shows; and the text-direction controls that make text display differently from what it says
@@ -160,8 +159,6 @@ def parse_yaml_text(text: str, shown: str) -> ReadResult:
     problems = _character_problems(text, shown) or _bracket_problems(text, shown)
     if problems:
         return ReadResult(None, problems, text)
-    problems += _tab_problems(text, shown)
-    tab_lines = {p.line for p in problems}
     builder = _TreeBuilder(shown)
     try:
         for event in yaml.parse(text, Loader=_Parser):
@@ -171,9 +168,8 @@ def parse_yaml_text(text: str, shown: str) -> ReadResult:
         if error.context_mark and any(needle in (error.problem or "") for needle in _UNCLOSED):
             mark = error.context_mark  # where the quote or bracket opens, not the end of the file
         line = mark.line + 1 if mark else 0
-        if line not in tab_lines:
-            source_line = text.split("\n")[line - 1] if 0 < line <= text.count("\n") + 1 else ""
-            problems.append(_syntax_problem(error, Mark(shown, line, mark.column + 1 if mark else 0), source_line))
+        source_line = text.split("\n")[line - 1] if 0 < line <= text.count("\n") + 1 else ""
+        problems.append(_syntax_problem(error, Mark(shown, line, mark.column + 1 if mark else 0), source_line))
         return ReadResult(None, problems, text)
     except yaml.YAMLError:  # pragma: no cover - _character_problems refuses what the reader would
         problems.append(Mark(shown, 0, 0).problem(
@@ -244,17 +240,6 @@ def _bracket_problems(text: str, shown: str) -> list[Problem]:
     return []
 
 
-def _tab_problems(text: str, shown: str) -> list[Problem]:
-    if "\t" not in text:
-        return []
-    problems = []
-    for match in _TAB_IN_INDENT.finditer(text):
-        problems.append(Mark(shown, *_position(text, match.end() - 1)).problem(
-            "tab-indent", "a tab is used for indentation; YAML allows only spaces",
-            "replace the tab with spaces (set your editor to insert spaces)"))
-    return problems
-
-
 _SYNTAX_HINTS = {
     "mapping values are not allowed": (
         "a value contains ': ' (colon and space), which YAML reads as a new field",
@@ -296,6 +281,12 @@ _KIND_WORDS = {"seq": "a list", "str": "a single text", "int": "a number", "floa
 def _syntax_problem(error: yaml.MarkedYAMLError, mark: Mark, source_line: str) -> Problem:
     """libyaml's complaint, said in an editor's words where we know the usual cause."""
     problem = (error.problem or str(error)).strip()
+    if source_line[mark.column - 1:mark.column] == "\t" and not source_line[:mark.column - 1].strip(" "):
+        # A tab in a line's indentation, reported where libyaml stops at it (it reads no further).
+        # The tabs it reads past are allowed: text in a value (pasted code in a '|' block, a
+        # quoted value going on after a line break) or space inside [...].
+        return mark.problem("tab-indent", "a tab is used for indentation; YAML allows only spaces",
+                            "replace the tab with spaces (set your editor to insert spaces)")
     before = source_line[: max(mark.column - 1, 0)].rstrip()
     if "did not find expected key" in problem and before[-1:] in _CLOSERS:
         return mark.problem(
