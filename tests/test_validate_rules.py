@@ -156,7 +156,13 @@ CASES = [
          ("'<script>'", "'<a:b onmouseover=alert(1)>'", "(this field is plain text)", "backticks")),
     # sources, citations and claims
     Case("unknown-source", {("unknown-source", "offshoring.yml", 5, 32), ("unknown-source", "offshoring.yml", 6, 25),
-                            ("unknown-source", "offshoring.yml", 8, 10)},
+                            ("unknown-source", "offshoring.yml", 8, 10),
+                            # inside a '|' block's deeper line, after escapes and '', in folded lines
+                            ("unknown-source", "written-positions.yml", 6, 34),
+                            ("unknown-source", "written-positions.yml", 8, 36),
+                            ("unknown-source", "written-positions.yml", 9, 20),
+                            ("unknown-source", "written-positions.yml", 12, 20),
+                            ("unknown-source", "written-positions.yml", 14, 29)},
          ("the citation '@tset-source' names no record", "did you mean 'test-source'?", "'@nowhere'",
           "the source 'test-sourc' is not in glossary/sources.yml")),
     Case("bad-citation", {("bad-citation", "offshoring.yml", 5, 32), ("bad-citation", "offshoring.yml", 8, 17)},
