@@ -1,5 +1,6 @@
 """Whatever an editor (or an attacker) saves, the validator answers with problems or a clean
-pass, never an exception; and its work grows with the size of the input, not faster.
+pass, never an exception; a position inside a value points at the text as written, whatever the
+style of the value; and the validator's work grows with the size of the input, not faster.
 
 Costs are counted (parser events, problems), never timed.
 """
@@ -104,6 +105,36 @@ def test_validate_answers_any_file_names(scratch_project: Path, stems: list[str]
     entry = b"term: Random\ncategory: economics\nsummary: A test.\ndefinition: Text.\n"
     names = {f"{stem}.yml" for stem in stems if stem.strip(".")} - {"offshoring.yml", "nearshoring.yml"}
     validate_with(scratch_project, {name: entry for name in names})
+
+
+# --- positions inside values ----------------------------------------------------------------
+
+PROSE = st.text(alphabet=list("ab \u00e9\U0001F600-:#'\"\\\t\n"), max_size=60)
+STR = "tag:yaml.org,2002:str"
+
+
+@FEW_SECONDS
+@given(PROSE, PROSE, st.sampled_from([None, "'", '"', "|", ">"]), st.integers(min_value=20, max_value=60),
+       st.booleans())
+def test_a_citation_inside_any_value_is_placed_where_it_is_written(
+        before: str, after: str, style: str | None, width: int, nested: bool) -> None:
+    """PyYAML writes the value in the style asked for (or another where that one cannot hold
+    it), folds long lines, escapes what it must and adds indentation and chomping indicators;
+    the position given for the citation inside the value is where the citation stands."""
+    value = f"{before}[@x]{after}"
+    note = yaml.MappingNode("tag:yaml.org,2002:map", [
+        (yaml.ScalarNode(STR, "note"), yaml.ScalarNode(STR, value, style=style))])
+    document = (yaml.MappingNode("tag:yaml.org,2002:map", [
+        (yaml.ScalarNode(STR, "sources"), yaml.SequenceNode("tag:yaml.org,2002:seq", [note]))])
+        if nested else note)
+    text = yaml.serialize(document, width=width, allow_unicode=True)
+    root = parse_yaml_bytes(text.encode("utf-8"), "entry.yml").root
+    assert root is not None, text
+    node = root.value["sources"].value[0].value["note"] if nested else root.value["note"]
+    assert node.value == value, text
+    lines = text.splitlines()
+    mark = node.mark_at(len(before), lines)
+    assert lines[mark.line - 1][mark.column - 1:].startswith("[@x]"), (text, mark)
 
 
 # --- work grows with the input, counted -----------------------------------------------------

@@ -13,6 +13,7 @@ import bisect
 import functools
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,12 +37,11 @@ _IMPLICIT_FIRST = frozenset(key for key in _RESOLVER.yaml_implicit_resolvers if 
 _IMPLICIT_ANY = None in _RESOLVER.yaml_implicit_resolvers
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _BOM = b"\xef\xbb\xbf"
-_DISCARD = "\0discard"  # stands for a key whose value is dropped (duplicate or complex key)
-_TAB_IN_INDENT = re.compile(r"^( *)\t", re.MULTILINE)
-# Characters YAML refuses (control characters), plus the invisible line separators it reads as
-# line breaks, which would shift every line number after them away from what the editor shows.
-# Besides what YAML refuses: line separators (YAML counts them as line breaks) and the
-# text-direction controls that make text display differently from what it says ("Trojan Source").
+_DISCARD = object()  # stands for a key whose value is dropped (duplicate or complex key)
+# Refused: the characters YAML refuses (control characters); the invisible line separators YAML
+# counts as line breaks, which would shift every later line number away from what the editor
+# shows; and the text-direction controls that make text display differently from what it says
+# ("Trojan Source").
 _BAD_CHARACTER = re.compile(
     "[^\t\n\r\x20-\x7e\xa0-\u2027\u202f-\u2065\u206a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _LINE_SEPARATORS = "\x85\u2028\u2029"
@@ -59,8 +59,11 @@ class Node:
     line: int
     column: int
     keys: dict[str, Node] = field(default_factory=dict)  # map only: each key as written, to say where it is
-    raw: str = ""  # scalars: the text as written
-    style: str | None = None  # scalars: None (plain), "'", '"', '|' or '>'
+    # scalars: the text YAML read (escapes decoded: "te\x72m" gives term), before it is taken as
+    # a number, date or null (0x10: text "0x10", value 16); a key's text names its field
+    text: str = ""
+    style: str | None = None  # scalars: "" (plain; None from PyYAML's pure-Python parser), "'", '"', '|' or '>'
+    _written: _Written | None = field(default=None, init=False, repr=False, compare=False)  # see mark_at
 
     @property
     def mark(self) -> Mark:
@@ -76,19 +79,24 @@ class Node:
         return self.value
 
     def mark_at(self, offset: int, lines: list[str]) -> Mark:
-        """The file position of character `offset` of this text value. Exact for single-line
-        and literal-block ('|') text; other multi-line styles give the value's first line."""
-        line, column = _position(self.value if isinstance(self.value, str) else "", offset)
-        line_index, column_in_line = line - 1, column - 1
-        if self.style == "|":
-            file_line = self.line + 1 + line_index
-            source = lines[file_line - 1] if file_line - 1 < len(lines) else ""
-            indent = len(source) - len(source.lstrip(" "))
-            return Mark(self.path, file_line, indent + column_in_line + 1)
-        if line_index == 0 and self.style != ">":
-            quote = 1 if self.style in ("'", '"') else 0
-            return Mark(self.path, self.line, self.column + quote + column_in_line)
-        return self.mark
+        """The file position of character `offset` of this text value (`lines`: the file's).
+        Exact in every style, over folded lines too, one column per character (a tab is one).
+        A character written as an escape ('\\x72', '\\"', "''") is placed where its backslash
+        or first quote is; a line break of the value, or the space a line break was folded
+        into, at the end of the line it ends. A value that is not text gives where it starts.
+
+        Where the characters are written is worked out the first time it is asked (only a
+        value with a problem is ever asked), then kept with the node."""
+        if not isinstance(self.value, str):
+            return self.mark
+        if self._written is None:
+            self._written = _where_written(self.value, self.style or None, lines, self.line - 1, self.column - 1)
+        starts, places = self._written
+        if not starts:
+            return self.mark
+        index = max(bisect.bisect_right(starts, offset) - 1, 0)
+        line, column = places[index]
+        return Mark(self.path, line + 1, column + 1 + offset - starts[index])
 
     def locate(self, path: list[Any], *, key: bool = False) -> Mark:
         """The mark of the value at `path` (keys and indexes), or of its key with key=True.
@@ -131,6 +139,141 @@ def _line_starts(text: str) -> tuple[int, ...]:
     return (0, *(match.end() for match in re.finditer("\n", text)))
 
 
+# Where the characters of a scalar are written: the offsets in the value where runs of
+# characters start, and the 0-based line and column where each run is written. Empty when the
+# written text does not give the value (parsing the same text rules that out).
+_Written = tuple[list[int], list[tuple[int, int]]]
+# A piece of the written value: the text it gives (None: one character written as an escape
+# such as \x72), and the 0-based line and column where it is written.
+_Piece = tuple[str | None, int, int]
+# In double quotes: the escapes, each of which gives one character, except a \ that ends its
+# line (the line break is left out); and the quote that closes the value.
+_DOUBLE_QUOTED = re.compile(r'\\x[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}|\\.?|"')
+_SINGLE_QUOTED = re.compile("''|'")  # '' is one quote; ' alone closes the value
+_ESCAPE = {'"': "\\", "'": "'"}  # what starts an escape in each kind of quotes
+_BLANKS = " \t"
+
+
+def _where_written(value: str, style: str | None, lines: list[str], line: int, column: int) -> _Written:
+    """Where the characters of `value` (written in `style`, starting at 0-based `line` and
+    `column`) are in `lines`."""
+    if line >= len(lines):
+        return [], []
+    source = lines[line]
+    if style is None and source.startswith(value, column):
+        # most values: written as they are on their first line (one that goes on to the next
+        # line cannot fit there: the break adds a space or a line break that the line does not have)
+        return [0], [(line, column)]
+    if (style in _ESCAPE and source[column:column + 1] == style and _ESCAPE[style] not in value
+            and source.startswith(value, column + 1)):
+        return [0], [(line, column + 1)]  # in quotes, without anything written as an escape
+    line, column = _after_tag(lines, line, column)
+    pieces = (_block_pieces(value, style == ">", lines, line) if style in ("|", ">")
+              else _flow_pieces(style, lines, line, column))
+    starts: list[int] = []
+    places: list[tuple[int, int]] = []
+    offset = 0
+    for text, piece_line, piece_column in pieces:
+        if offset >= len(value):
+            break
+        if text is not None and not value.startswith(text, offset):
+            if style is not None or not text.startswith(value[offset:]):
+                return [], []
+            # a plain value may end before its last line does: ' # comment', or ',' in [...]
+        starts.append(offset)
+        places.append((piece_line, piece_column))
+        offset += 1 if text is None else len(text)
+    return (starts, places) if starts and offset >= len(value) else ([], [])
+
+
+def _after_tag(lines: list[str], line: int, column: int) -> tuple[int, int]:
+    """Where the value starts when it is written after a '!' (the one tag allowed)."""
+    if lines[line][column:column + 1] != "!":
+        return line, column
+    column += 1
+    while line < len(lines):
+        rest = lines[line][column:].lstrip(_BLANKS)
+        if rest and not rest.startswith("#"):
+            return line, len(lines[line]) - len(rest)
+        line, column = line + 1, 0
+    return len(lines) - 1, 0
+
+
+def _block_pieces(value: str, folded: bool, lines: list[str], header: int) -> Iterator[_Piece]:
+    """The pieces of a '|' or '>' block whose header is on line `header`."""
+    leading = len(value) - len(value.lstrip("\n"))  # empty lines before the text: one break each
+    first = header + 1 + leading
+    for number in range(header + 1, min(first, len(lines))):
+        yield "\n", number, len(lines[number])
+    if leading == len(value) or first >= len(lines):
+        return
+    # The block's indentation, whether set by an indicator ('|2') or by its first line of text:
+    # that line as written is the indentation, then the text of the value.
+    indent = _spaces(lines[first]) - _spaces(value[leading:])
+    number = first
+    while True:
+        text = lines[number][indent:]
+        yield text, number, indent
+        following = number + 1
+        while following < len(lines) and not lines[following].strip(" ") and len(lines[following]) <= indent:
+            following += 1  # empty lines
+        goes_on = following < len(lines) and lines[following].startswith(" " * indent)
+        # '>' folds the break between two lines of text that do not start with a blank into a
+        # space, or drops it before empty lines; '|' keeps every break, and so does the end
+        if (folded and goes_on and not text.startswith((" ", "\t"))
+                and not lines[following][indent:].startswith((" ", "\t"))):
+            if following == number + 1:
+                yield " ", number, len(lines[number])
+        else:
+            yield "\n", number, len(lines[number])
+        for empty in range(number + 1, following):
+            yield "\n", empty, len(lines[empty])
+        if not goes_on:
+            return
+        number = following
+
+
+def _flow_pieces(style: str | None, lines: list[str], line: int, column: int) -> Iterator[_Piece]:
+    """The pieces of a plain or quoted value that starts at `line`, `column` (its quote)."""
+    tokens = _DOUBLE_QUOTED if style == '"' else _SINGLE_QUOTED if style == "'" else None
+    start = column if style is None else column + 1
+    while True:
+        source = lines[line]
+        escaped_break = False
+        if tokens is None:
+            yield source[start:].rstrip(_BLANKS), line, start
+        else:
+            for match in tokens.finditer(source, start):
+                if match.start() > start:
+                    yield source[start:match.start()], line, start
+                token = match.group()
+                if token == style:
+                    return  # the closing quote
+                escaped_break = token == "\\"
+                if not escaped_break:
+                    yield ("'" if style == "'" else None), line, match.start()
+                start = match.end()
+            rest = source[start:].rstrip(_BLANKS)  # the break drops the blanks before it
+            if rest:
+                yield rest, line, start
+        following = line + 1
+        while following < len(lines) and not lines[following].strip(_BLANKS):
+            following += 1  # empty lines
+        if following == len(lines):
+            return
+        # one break becomes a space, or, before empty lines, is dropped (as an escaped one is)
+        if following == line + 1 and not escaped_break:
+            yield " ", line, len(source)
+        for empty in range(line + 1, following):
+            yield "\n", empty, len(lines[empty])
+        line = following
+        start = len(lines[line]) - len(lines[line].lstrip(_BLANKS))
+
+
+def _spaces(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
 @dataclass
 class ReadResult:
     root: Node | None
@@ -170,8 +313,6 @@ def parse_yaml_text(text: str, shown: str) -> ReadResult:
     problems = _character_problems(text, shown) or _bracket_problems(text, shown)
     if problems:
         return ReadResult(None, problems, text)
-    problems += _tab_problems(text, shown)
-    tab_lines = {p.line for p in problems}
     builder = _TreeBuilder(shown)
     try:
         for event in yaml.parse(text, Loader=_Parser):
@@ -181,9 +322,8 @@ def parse_yaml_text(text: str, shown: str) -> ReadResult:
         if error.context_mark and any(needle in (error.problem or "") for needle in _UNCLOSED):
             mark = error.context_mark  # where the quote or bracket opens, not the end of the file
         line = mark.line + 1 if mark else 0
-        if line not in tab_lines:
-            source_line = text.split("\n")[line - 1] if 0 < line <= text.count("\n") + 1 else ""
-            problems.append(_syntax_problem(error, Mark(shown, line, mark.column + 1 if mark else 0), source_line))
+        source_line = text.split("\n")[line - 1] if 0 < line <= text.count("\n") + 1 else ""
+        problems.append(_syntax_problem(error, Mark(shown, line, mark.column + 1 if mark else 0), source_line))
         return ReadResult(None, problems, text)
     except yaml.YAMLError:  # pragma: no cover - _character_problems refuses what the reader would
         problems.append(Mark(shown, 0, 0).problem(
@@ -254,17 +394,6 @@ def _bracket_problems(text: str, shown: str) -> list[Problem]:
     return []
 
 
-def _tab_problems(text: str, shown: str) -> list[Problem]:
-    if "\t" not in text:
-        return []
-    problems = []
-    for match in _TAB_IN_INDENT.finditer(text):
-        problems.append(Mark(shown, *_position(text, match.end() - 1)).problem(
-            "tab-indent", "a tab is used for indentation; YAML allows only spaces",
-            "replace the tab with spaces (set your editor to insert spaces)"))
-    return problems
-
-
 _SYNTAX_HINTS = {
     "mapping values are not allowed": (
         "a value contains ': ' (colon and space), which YAML reads as a new field",
@@ -306,6 +435,12 @@ _KIND_WORDS = {"seq": "a list", "str": "a single text", "int": "a number", "floa
 def _syntax_problem(error: yaml.MarkedYAMLError, mark: Mark, source_line: str) -> Problem:
     """libyaml's complaint, said in an editor's words where we know the usual cause."""
     problem = (error.problem or str(error)).strip()
+    if source_line[mark.column - 1:mark.column] == "\t" and not source_line[:mark.column - 1].strip(" "):
+        # A tab in a line's indentation, reported where libyaml stops at it (it reads no further).
+        # The tabs it reads past are allowed: text in a value (pasted code in a '|' block, a
+        # quoted value going on after a line break) or space inside [...].
+        return mark.problem("tab-indent", "a tab is used for indentation; YAML allows only spaces",
+                            "replace the tab with spaces (set your editor to insert spaces)")
     before = source_line[: max(mark.column - 1, 0)].rstrip()
     if "did not find expected key" in problem and before[-1:] in _CLOSERS:
         return mark.problem(
@@ -332,7 +467,7 @@ class _TreeBuilder:
         self.shown = shown
         self.root: Node | None = None
         self.problems: list[Problem] = []
-        self.stack: list[tuple[Node, str | None]] = []  # (collection, pending map key)
+        self.stack: list[tuple[Node, object]] = []  # (collection, pending map key: its text, _DISCARD or None)
         self.documents = 0
         self.skip_depth = 0  # >0 while inside a subtree that is too deep to keep
         self.reported_aliases: set[str] = set()
@@ -414,14 +549,14 @@ class _TreeBuilder:
                 parent.value[key] = node
             self.stack[-1] = (parent, None)
 
-    def _key(self, parent: Node, node: Node) -> str:
+    def _key(self, parent: Node, node: Node) -> object:
         """The key's text, or _DISCARD when the value that follows must be dropped."""
         if node.kind in ("map", "seq"):
             self.problems.append(node.mark.problem(
                 "bad-key", "a field name must be plain text, not a list or mapping",
                 "check the indentation: a value may have moved left"))
             return _DISCARD
-        key = node.raw
+        key = node.text
         if key in parent.keys:
             first = parent.keys[key]
             self.problems.append(node.mark.problem(
@@ -441,18 +576,18 @@ def _scalar(event: yaml.ScalarEvent, where: tuple[str, int, int]) -> Node:
     plain, _ = event.implicit
     value = event.value
     if not plain or (value and value[0] not in _IMPLICIT_FIRST and not _IMPLICIT_ANY):
-        return Node("str", value, *where, raw=value, style=event.style)
+        return Node("str", value, *where, text=value, style=event.style)
     tag = _RESOLVER.resolve(yaml.ScalarNode, value, (plain, False))
     kind = tag.rsplit(":", 1)[-1]
     if kind == "null":
-        return Node("null", None, *where, raw=event.value, style=event.style)
+        return Node("null", None, *where, text=event.value, style=event.style)
     if kind == "timestamp":
-        return Node("date", event.value, *where, raw=event.value, style=event.style)
+        return Node("date", event.value, *where, text=event.value, style=event.style)
     if kind in ("int", "float", "bool"):
         try:
             value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, event.value))
         except ValueError:  # Python refuses integers of more than 4,300 digits; still a number
             value = math.inf
-        return Node(kind, value, *where, raw=event.value, style=event.style)
+        return Node(kind, value, *where, text=event.value, style=event.style)
     # str, and rarities such as merge keys ('<<') that are kept as their text
-    return Node("str", event.value, *where, raw=event.value, style=event.style)
+    return Node("str", event.value, *where, text=event.value, style=event.style)
