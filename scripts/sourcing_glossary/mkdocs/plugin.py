@@ -23,10 +23,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..checks.validate import Validation, validate
 from ..exports import formats
-from ..exports.site_data import TEXT_FILE, terms_json, terms_script, terms_text_json
-from ..render import matrix_picture, neighbourhood_map, structured_data
+from ..exports.site_files import site_files
+from ..render import neighbourhood_map, structured_data
 from ..render.handout import Handouts
-from ..render.redirects import redirect_pages
 from ..render.site_pages import generated_pages
 from ..report import format_problem, render_text
 from ..source.load import Layout, forget_sources
@@ -136,17 +135,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         # The theme runs the wrapper (see docs/overrides/main.html), which fetches the documents.
         if (site / material.WORKER).is_file() and not material.split_index(site):
             log.info(f"glossary: {material.INDEX_FILE} is missing or not in the theme's format; left as it is")
-        glossary = self.validation.glossary
-        for relative, text in redirect_pages(glossary).items():
-            target = site / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        (site / "terms.json").write_text(terms_json(glossary, config.site_url or ""), encoding="utf-8")
-        (site / "terms.js").write_text(terms_script(glossary), encoding="utf-8")
-        (site / TEXT_FILE).write_text(terms_text_json(glossary), encoding="utf-8")
         schema = self.layout.data / formats.SCHEMA_FILE
-        files = [*formats.site_exports(glossary, self.site, schema), *matrix_picture.picture_files(glossary, self.site)]
-        for relative, text in files:
+        for relative, text in site_files(self.validation.glossary, self.site, schema):
             (site / relative).parent.mkdir(parents=True, exist_ok=True)
             (site / relative).write_text(text, encoding="utf-8", newline="")
 
