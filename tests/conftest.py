@@ -40,6 +40,17 @@ def run_glossary(*args: str, cwd: Path, check: bool = False,
     return result
 
 
+def installed_tool(name: str) -> Path:
+    """A command that requirements-dev.txt installs into the virtual environment (the ProperDocs
+    and Zensical builds). Skipped where it is missing, except under CI, where that is a failure."""
+    tool = Path(sys.executable).with_name(name)
+    if not tool.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{tool} is missing under CI: install requirements-dev.txt")
+        pytest.skip(f"{tool} is missing: run 'make test', which installs requirements-dev.txt")
+    return tool
+
+
 def copy_project(target: Path, *, terms: list[str] | None = None) -> Path:
     """A copy of this project's site sources in `target`: mkdocs.yml, docs/ and glossary/.
     With `terms`, only those entry files are kept (and comparisons are dropped)."""
