@@ -19,7 +19,7 @@ from .render import handout
 from .render.site_pages import generated_pages
 from .report import FORMATS, RENDERERS, format_problems, render_text
 from .source.load import Layout, load_glossary
-from .tools import checklinks, importer, lookup, printing, review_status, urllock
+from .tools import checklinks, importer, lookup, portable, printing, review_status, urllock
 from .tools.scaffold import ScaffoldError, scaffold_entry
 from .urls import Publication
 
@@ -50,9 +50,9 @@ def _project(config_file: Path) -> tuple[MkDocsConfig, Layout]:
         config = load_site_config(config_file)
     except MkDocsException as error:  # broken YAML or options in mkdocs.yml: MkDocs logged the details
         raise UsageError(f"{config_file}: {error}") from None
-    plugin = config.plugins.get("glossary")
+    plugin = config.plugins.get(portable.PLUGIN)
     if plugin is None:
-        raise UsageError(f"{config_file}: the 'glossary' plugin is not enabled under 'plugins:'")
+        raise UsageError(f"{config_file}: the '{portable.PLUGIN}' plugin is not enabled under 'plugins:'")
     return config, Layout(root=config_file.resolve().parent, data=Path(plugin.config.glossary_dir))
 
 
@@ -182,13 +182,42 @@ def cmd_show(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     if not found.exact:
         print(f"(closest match for '{args.term}')", file=sys.stderr)
+    width = min(shutil.get_terminal_size().columns, 100)
+    sys.stdout.write(lookup.render_term(found.entry, glossary, _publication(config), width,
+                                        render=_markdown(config), styled=sys.stdout.isatty()))
+    return EXIT_OK
+
+
+def _markdown(config: MkDocsConfig) -> Callable[[str], str]:
+    """Markdown -> HTML with the site's Markdown extensions."""
     from markdown import Markdown
 
     markdown = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-    width = min(shutil.get_terminal_size().columns, 100)
-    sys.stdout.write(lookup.render_term(found.entry, glossary, _publication(config), width,
-                                        render=lambda text: markdown.reset().convert(text),
-                                        styled=sys.stdout.isatty()))
+    return lambda text: markdown.reset().convert(text)
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    config, layout = _project(args.config_file)
+    result = validate(layout)
+    if result.problems:
+        sys.stdout.write(render_text(result.problems, result.files_checked))
+    if result.errors:
+        return EXIT_PROBLEMS
+    from mkdocs.utils.yaml import yaml_load
+
+    with args.config_file.open("rb") as stream:  # as written, for the folder's own mkdocs.yml
+        written = yaml_load(stream)
+    project = portable.Project(written, args.config_file.resolve().parent, Path(config.docs_dir), layout.data)
+    output = portable.project_files(result.glossary, _publication(config), project, _markdown(config))
+    if output.clashes:
+        print(f"error: {', '.join(output.clashes)} in {config.docs_dir} clash with generated pages; "
+              "move or rename them", file=sys.stderr)
+        return EXIT_PROBLEMS
+    refusal = portable.refusal(args.out, output.files, protected=(project.docs_dir, layout.data))
+    if refusal:
+        raise UsageError(f"{refusal}; nothing was written")
+    portable.write(args.out, output.files)
+    print(f"Rendered {len(output.files)} files into {args.out}: build the site there with 'zensical build'")
     return EXIT_OK
 
 
@@ -234,6 +263,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--strict", action="store_true", help="fail on warnings too")
     sub = command("build", cmd_build, "Validate, then build the site into site/ atomically.")
     sub.add_argument("--strict", action="store_true", help="fail on MkDocs and glossary warnings too")
+    sub = command("render", cmd_render, "Write every page as Markdown, with the data files and hand-written pages, "
+                  "into a folder that MkDocs-compatible generators (Zensical) build without the glossary plugin.")
+    sub.add_argument("--out", type=Path, required=True, metavar="DIR",
+                     help="the folder: new, empty, or written by an earlier render")
     sub = command("serve", cmd_serve, "Serve the site with live reload while you edit.")
     sub.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
     sub = command("new", cmd_new, "Create a new entry file from a template (never overwrites).")
