@@ -120,3 +120,13 @@ def test_render_reports_errors_as_validate_does_and_writes_nothing(project: Path
     assert result.stdout == run_glossary("validate", cwd=project).stdout
     assert "error[missing-field]" in result.stdout
     assert not (tmp_path / "out").exists()
+
+
+def test_render_refuses_to_drop_a_published_url_as_the_build_does(project: Path, tmp_path: Path) -> None:
+    write_entry(project, "alpha")
+    run_glossary("urls", "--update", cwd=project, check=True)
+    (project / "glossary" / "terms" / "alpha.yml").rename(project / "glossary" / "terms" / "alpha-prime.yml")
+    result = run_glossary("render", "--out", str(tmp_path / "out"), cwd=project)
+    assert result.returncode == 1
+    assert "error[url-removed]: /terms/alpha/ was published" in result.stdout
+    assert not (tmp_path / "out").exists()

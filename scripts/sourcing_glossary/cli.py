@@ -108,17 +108,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_urls(args: argparse.Namespace) -> int:
     config, layout = _project(args.config_file)
     glossary = _valid_glossary(layout)
-    page_uris = [page.src_uri for page in generated_pages(glossary, _publication(config))] + list(_docs_pages(config))
-    current = urllock.published_urls(glossary, page_uris)
-    lock_file = urllock.lock_path(layout.data)
-    status = urllock.lock_status(lock_file, layout.shown(lock_file), current)
+    generated = [page.src_uri for page in generated_pages(glossary, _publication(config))]
+    status = _lock_status(config, layout, glossary, generated)
     if args.update:
+        lock_file = urllock.lock_path(layout.data)
         lock_file.write_text(status.updated_text(), encoding="utf-8")
         added = len(status.new)
         print(f"{status.shown}: recorded {added} new URL{'s' * (added != 1)}")
-        status = urllock.lock_status(lock_file, status.shown, current)
+        status = _lock_status(config, layout, glossary, generated)
     print(status.describe())
     return EXIT_PROBLEMS if status.removed else EXIT_OK
+
+
+def _lock_status(config: MkDocsConfig, layout: Layout, glossary: Glossary, generated: list[str]) -> urllock.LockStatus:
+    """The URL lock against the site's pages: `generated` (their src_uris) and those of docs/."""
+    current = urllock.published_urls(glossary, generated + list(_docs_pages(config)))
+    lock_file = urllock.lock_path(layout.data)
+    return urllock.lock_status(lock_file, layout.shown(lock_file), current)
 
 
 def cmd_check_links(args: argparse.Namespace) -> int:
@@ -212,6 +218,10 @@ def cmd_render(args: argparse.Namespace) -> int:
     if output.clashes:
         print(f"error: {', '.join(output.clashes)} in {config.docs_dir} clash with generated pages; "
               "move or rename them", file=sys.stderr)
+        return EXIT_PROBLEMS
+    status = _lock_status(config, layout, result.glossary, output.pages)
+    if status.removed:  # as the plugin refuses to build
+        print(status.describe())
         return EXIT_PROBLEMS
     refusal = portable.refusal(args.out, output.files, protected=(project.docs_dir, layout.data))
     if refusal:

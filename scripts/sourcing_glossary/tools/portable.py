@@ -72,6 +72,7 @@ class Project:
 @dataclass(frozen=True)
 class Output:
     files: dict[str, bytes]  # path in DIR -> content
+    pages: list[str]  # the src_uri of every generated page
     clashes: list[str]  # hand-written pages in docs/ that a generated file would replace
 
 
@@ -88,7 +89,7 @@ def project_files(glossary: Glossary, site: Publication, project: Project, markd
     if project.theme_dir:
         written |= _copied(project.theme_dir, OVERRIDES)
     written[CONFIG] = _config(project, pages).encode()
-    return Output(written | generated, clashes)
+    return Output(written | generated, [page.src_uri for page in pages], clashes)
 
 
 def _finished(page: GeneratedPage, glossary: Glossary, site: Publication, handouts: Handouts) -> str:
