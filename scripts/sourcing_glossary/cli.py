@@ -274,7 +274,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("build", cmd_build, "Validate, then build the site into site/ atomically.")
     sub.add_argument("--strict", action="store_true", help="fail on MkDocs and glossary warnings too")
     sub = command("render", cmd_render, "Write every page as Markdown, with the data files and hand-written pages, "
-                  "into a folder that MkDocs-compatible generators (Zensical) build without the glossary plugin.")
+                  "into a folder that Zensical builds without the glossary plugin.")
     sub.add_argument("--out", type=Path, required=True, metavar="DIR",
                      help="the folder: new, empty, or written by an earlier render")
     sub = command("serve", cmd_serve, "Serve the site with live reload while you edit.")
