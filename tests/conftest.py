@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import io
 import json
+import logging
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from sourcing_glossary.cli import main
 from sourcing_glossary.mkdocs import material
 from sourcing_glossary.model import Entry, Glossary
 from sourcing_glossary.source.load import Layout, load_glossary
@@ -30,14 +35,92 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life noti
 os.environ.setdefault("GLOSSARY_ALLOW_PLACEHOLDER_URL", "1")  # tests build with the placeholder address
 
 
+Environment = Mapping[str, str | None]  # variables to set; None unsets one
+
+
 def run_glossary(*args: str, cwd: Path, check: bool = False,
-                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the installed `glossary` command as an editor would (with `env` added to the environment)."""
+                 env: Environment | None = None) -> subprocess.CompletedProcess[str]:
+    """`glossary ARGS` in the folder `cwd`, with `env` added to the environment: its exit status,
+    standard output and standard error, as an editor would see them.
+
+    It runs the command's main() in this process: a fresh interpreter spends about half a second
+    importing MkDocs before it does anything. What a new process would start with is set up for
+    the call and put back afterwards: the working folder, the environment, standard output and
+    error, and logging (main() configures it, so MkDocs' messages reach standard error). An
+    exception main() lets out fails the test with its traceback; the tests that need the
+    installed command itself (exit status, signals, a terminal) use run_glossary_process."""
+    out, err = _output(), _output()
+    with (contextlib.chdir(cwd), _environment(env or {}), _fresh_logging(),
+          contextlib.redirect_stdout(out), contextlib.redirect_stderr(err)):
+        try:
+            code = main(list(args))
+        except SystemExit as leaving:  # argparse on a usage error or --help
+            code = leaving.code if isinstance(leaving.code, int) else 0 if leaving.code is None else 1
+    result = subprocess.CompletedProcess(["glossary", *args], code, _text(out), _text(err))
+    return _checked(result) if check else result
+
+
+def run_glossary_process(*args: str, cwd: Path, check: bool = False,
+                         env: Environment | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the installed `glossary` command in a process of its own, as an editor would."""
+    environment = {name: value for name, value in {**os.environ, **(env or {})}.items() if value is not None}
     result = subprocess.run([str(GLOSSARY_BIN), *args], cwd=cwd, capture_output=True, text=True, timeout=300,
-                            env={**os.environ, **(env or {})})
-    if check and result.returncode != 0:
-        raise AssertionError(f"glossary {' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+                            env=environment)
+    return _checked(result) if check else result
+
+
+def _checked(result: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[str]:
+    if result.returncode != 0:
+        command = " ".join(result.args[1:])
+        raise AssertionError(f"glossary {command} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return result
+
+
+def _output() -> io.TextIOWrapper:
+    """A standard output (or error) that keeps what is written, text and bytes alike."""
+    return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+
+
+def _text(stream: io.TextIOWrapper) -> str:
+    """What was written, read as subprocess.run(text=True) reads a pipe (CR LF and CR become LF)."""
+    stream.flush()
+    written = stream.buffer.getvalue()  # type: ignore[attr-defined]  # the BytesIO of _output()
+    return io.TextIOWrapper(io.BytesIO(written), encoding="utf-8").read()
+
+
+@contextlib.contextmanager
+def _environment(changes: Environment) -> Iterator[None]:
+    saved = {name: os.environ.get(name) for name in changes}
+
+    def apply(values: Environment) -> None:
+        for name, value in values.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        if "TMPDIR" in values:
+            tempfile.tempdir = None  # read TMPDIR again, as a new process would
+
+    apply(changes)
+    try:
+        yield
+    finally:
+        apply(saved)
+
+
+@contextlib.contextmanager
+def _fresh_logging() -> Iterator[None]:
+    """The root logger as a new process has it (no handler, level WARNING) for main() to set up;
+    pytest's own handlers are put back afterwards."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    root.handlers.clear()
+    root.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
 
 
 def copy_project(target: Path, *, terms: list[str] | None = None) -> Path:
@@ -167,6 +250,14 @@ def site_url(built_site: Path) -> Iterator[str]:
     url, server = serve_folder(built_site)
     yield url
     server.shutdown()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that drives the browser is a browser test (`-m browser`, `-m "not browser"`), marked
+    or not: its module may lack the mark."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()) and item.get_closest_marker("browser") is None:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

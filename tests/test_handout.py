@@ -10,7 +10,7 @@ import pypdf
 import pytest
 import yaml
 
-from conftest import REPO, copy_project, run_glossary, search_documents, write_entry
+from conftest import REPO, copy_project, run_glossary_process, search_documents, write_entry
 from sourcing_glossary.tools import printing
 
 TERMS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (REPO / "glossary" / "terms").glob("*.yml")}
@@ -87,7 +87,8 @@ def test_handout_prints_without_the_site_chrome(page, site_url: str) -> None:
 def test_pdf_prints_the_handout_on_the_chosen_paper(browser, project: Path, paper: str) -> None:
     for slug in ("alpha", "beta"):
         write_entry(project, slug, SHORT_ENTRY.format(term=slug.title()))
-    run_glossary("pdf", "--paper", paper, "-o", "handout.pdf", cwd=project, check=True)
+    # a process of its own: `glossary pdf` drives Playwright, which this session runs already
+    run_glossary_process("pdf", "--paper", paper, "-o", "handout.pdf", cwd=project, check=True)
     pages, size = pdf_text(project / "handout.pdf")
     assert size == PAPER_POINTS[paper]
     assert len(pages) == 1  # two short terms: one page, no blank page after it
@@ -101,7 +102,7 @@ def test_pdf_prints_the_handout_on_the_chosen_paper(browser, project: Path, pape
 @pytest.mark.browser
 def test_pdf_of_the_whole_glossary_has_every_term_and_no_blank_page(browser, tmp_path: Path) -> None:
     root = copy_project(tmp_path)
-    run_glossary("pdf", cwd=root, check=True)
+    run_glossary_process("pdf", cwd=root, check=True)
     pages, size = pdf_text(root / "glossary.pdf")
     assert size == PAPER_POINTS["a4"]
     assert len(TERMS) / 4 <= len(pages) <= len(TERMS) * 1.5  # each term with its numbered sources
