@@ -181,6 +181,44 @@ def write_entry(project: Path, slug: str, text: str | None = None, **fields: str
     return path
 
 
+LINKED_ENTRY = """\
+term: {term}
+category: sourcing-models
+summary: A test term called {term}.
+definition: |
+  The definition of {term}, which is not [[{other}]].
+related:
+  - {other}
+sources:
+  - ref: test-source
+"""
+SMALL_NAV = """\
+nav:
+  - Home: index.md
+  - Reuse the glossary: reuse.md
+"""
+
+
+def small_site(target: Path) -> Path:
+    """A project that builds in a fraction of the real glossary's time and with no warning, even
+    with --strict: the real mkdocs.yml, theme, categories and schemas, two hand-written pages
+    (Home, and Reuse the glossary) in the navigation and two entries, alpha and offshoring, that
+    cite test-source and link to each other."""
+    copy_project(target, terms=[])
+    (target / "glossary" / "sources.yml").write_text(TEST_SOURCES, encoding="utf-8")
+    for slug, other in (("alpha", "offshoring"), ("offshoring", "alpha")):
+        write_entry(target, slug, LINKED_ENTRY.format(term=slug.title(), other=other))
+    for page in (target / "docs").glob("*.md"):
+        page.unlink()
+    (target / "docs" / "index.md").write_text("# Home\n\nSee [Alpha](terms/alpha.md).\n", encoding="utf-8")
+    (target / "docs" / "reuse.md").write_text("# Reuse the glossary\n\nThe exports.\n", encoding="utf-8")
+    config = target / "mkdocs.yml"
+    settings, _, nav = config.read_text(encoding="utf-8").partition("\nnav:\n")
+    assert nav and all(line.startswith(" ") for line in nav.splitlines() if line), "nav is the last setting"
+    config.write_text(settings + "\n" + SMALL_NAV, encoding="utf-8")
+    return target
+
+
 def entry_value(slug: str, term: str, *aliases: str, **fields: str) -> Entry:
     """An entry as loading would make it, for tests that need no files: summary 'What <term> is.'"""
     return Entry(slug=slug, path=f"{slug}.yml", term=term, category="c", summary=f"What {term} is.", definition="d",
