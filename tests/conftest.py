@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
 import io
@@ -14,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
@@ -225,12 +226,28 @@ def entry_value(slug: str, term: str, *aliases: str, **fields: str) -> Entry:
                  aliases=aliases, **fields)
 
 
+def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]) -> Path:
+    """The project `make(folder)` writes, built with `glossary build` once in a test run: the
+    parallel workers of pytest-xdist share it (the first builds it, the others wait for it).
+    The project's folder; the site is in its site/. Tests only read it."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above each worker's own
+    root = shared / name
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (root / "site").is_dir():
+            shutil.rmtree(root, ignore_errors=True)
+            root.mkdir()
+            make(root)
+            run_glossary("build", cwd=root, check=True)
+    return root
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real glossary, built once with `glossary build` into a temporary copy."""
-    root = copy_project(tmp_path_factory.mktemp("site-project"))
-    run_glossary("build", cwd=root, check=True)
-    return root / "site"
+    return shared_build(tmp_path_factory, "site-project", copy_project) / "site"
 
 
 LINKING_TERMS = Path(__file__).parent / "fixtures" / "linking" / "terms"
@@ -241,12 +258,13 @@ def linking_glossary(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small glossary project built once, for the tests of linking from other sites: the terms
     of fixtures/linking/terms (an alias in capitals, a British alias, a deprecated term). The
     project's folder; the site is in its site/."""
-    root = copy_project(tmp_path_factory.mktemp("linking-glossary"), terms=[])
-    (root / "glossary" / "sources.yml").write_text(TEST_SOURCES, encoding="utf-8")
-    for path in LINKING_TERMS.glob("*.yml"):
-        shutil.copy(path, root / "glossary" / "terms" / path.name)
-    run_glossary("build", cwd=root, check=True)
-    return root
+    def make(root: Path) -> None:
+        copy_project(root, terms=[])
+        (root / "glossary" / "sources.yml").write_text(TEST_SOURCES, encoding="utf-8")
+        for path in LINKING_TERMS.glob("*.yml"):
+            shutil.copy(path, root / "glossary" / "terms" / path.name)
+
+    return shared_build(tmp_path_factory, "linking-glossary", make)
 
 
 class _StaticHost(http.server.SimpleHTTPRequestHandler):

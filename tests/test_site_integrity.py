@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import bench
-from conftest import REPO, copy_project, run_glossary
+from conftest import REPO, copy_project, shared_build
 from site_integrity import (
     Site,
     heading_problems,
@@ -32,10 +32,11 @@ SHOWN = 20  # problems listed in a failure; the count says how many there are
 def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real project with 200 synthetic terms beside its own terms (its hand-written pages
     and navigation link to those), built once."""
-    root = copy_project(tmp_path_factory.mktemp("synthetic-site"))
-    bench.add_synthetic_terms(root / "glossary", SYNTHETIC_TERMS)
-    run_glossary("build", cwd=root, check=True)
-    return root / "site"
+    def make(root: Path) -> None:
+        copy_project(root)
+        bench.add_synthetic_terms(root / "glossary", SYNTHETIC_TERMS)
+
+    return shared_build(tmp_path_factory, "synthetic-site", make) / "site"
 
 
 @pytest.fixture(scope="module", params=["real glossary", f"{SYNTHETIC_TERMS} synthetic terms"])
