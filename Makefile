@@ -22,14 +22,15 @@ $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (found $(PYTHON))"; exit 1; }
 	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); echo "Could not create $(VENV): on Debian, run 'apt-get install python3-venv' first"; exit 1; }
 
+# One pip run each: the lock and the project together (a second run re-read the indexes and
+# its editable build; a fresh `make test` now takes one pip run, not three).
 $(VENV)/.runtime: requirements.txt pyproject.toml | $(BIN)/python
-	$(PIP) install -r requirements.txt
-	$(PIP) install --no-deps -e .
+	$(PIP) install -r requirements.txt -e .
 	@touch $@
 
-$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
-	$(PIP) install -r requirements-dev.txt
-	@touch $@
+$(VENV)/.dev: requirements-dev.txt requirements.txt pyproject.toml | $(BIN)/python
+	$(PIP) install -r requirements-dev.txt -e .
+	@touch $@ $(VENV)/.runtime
 
 # Browser tests drive Debian's Chromium (browsers cannot be downloaded here). Installed when
 # missing and we may; otherwise the browser tests say they are skipped (and fail under CI).

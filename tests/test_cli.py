@@ -1,5 +1,8 @@
 """`glossary validate` as an editor and CI run it: exit codes, output formats, and all the
-problems of several bad files in one run, never a Python traceback."""
+problems of several bad files in one run, never a Python traceback.
+
+The exit codes are checked on the installed command, in a process of its own; the rest runs
+the command in-process (conftest.run_glossary)."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import run_glossary
+from conftest import run_glossary, run_glossary_process
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 TERMS = "glossary/terms"
@@ -22,20 +25,20 @@ def add_files(project: Path, *names: str) -> None:
 
 def test_clean_glossary_exits_0(project: Path) -> None:
     add_files(project, "clean-encodings/bom.yml", "clean-encodings/crlf.yml", "clean-encodings/bom-crlf.yml")
-    result = run_glossary("validate", "--strict", cwd=project)
+    result = run_glossary_process("validate", "--strict", cwd=project)
     assert result.returncode == 0
     assert result.stdout.strip().endswith("files checked: no problems")
 
 
 def test_errors_exit_1(project: Path) -> None:
     add_files(project, "missing-field/no-definition.yml")
-    result = run_glossary("validate", cwd=project)
+    result = run_glossary_process("validate", cwd=project)
     assert result.returncode == 1
     assert "error[missing-field]" in result.stdout
 
 
 def test_unknown_option_is_a_usage_error(project: Path) -> None:
-    result = run_glossary("validate", "--no-such-option", cwd=project)
+    result = run_glossary_process("validate", "--no-such-option", cwd=project)
     assert result.returncode == 2
     assert "unrecognized arguments: --no-such-option" in result.stderr
     assert "Traceback" not in result.stderr

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import re
 import subprocess
 import threading
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GLOSSARY_BIN, REPO, copy_project
+from conftest import REPO, copy_project, run_glossary, small_site
 from sourcing_glossary.urls import ALLOW_PLACEHOLDER, PLACEHOLDER_URL
 from test_search import search
 
@@ -25,9 +24,7 @@ PLACEHOLDER_HOST = "sourcing-glossary.example.org"
 
 def _glossary(root: Path, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     """The command with the test session's placeholder allowance replaced by `env`."""
-    environment = {key: value for key, value in os.environ.items() if key != ALLOW_PLACEHOLDER} | env
-    return subprocess.run([str(GLOSSARY_BIN), *args], cwd=root, capture_output=True, text=True, timeout=300,
-                          env=environment)
+    return run_glossary(*args, cwd=root, env={ALLOW_PLACEHOLDER: None, **env})
 
 
 def _build(root: Path, *, strict: bool = False, **env: str) -> tuple[int, str]:
@@ -89,7 +86,7 @@ def test_show_and_check_links_follow_the_address(tmp_path: Path) -> None:
 
 
 def test_the_placeholder_address_warns_and_fails_a_strict_build(tmp_path: Path) -> None:
-    root = copy_project(tmp_path)
+    root = small_site(tmp_path)
     code, output = _build(root)
     assert code == 0 and f"site_url is still the placeholder {PLACEHOLDER_URL}" in output
     code, output = _build(root, strict=True)
