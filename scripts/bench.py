@@ -9,8 +9,9 @@ files (the floor validation is compared with); `glossary build` (time and peak R
 `mkdocs build` of the same pages written out as Markdown (same theme and search, no glossary
 plugin, term pages not_in_nav, the handouts' terms and the terms' neighbourhood maps written
 out in their pages: the reference the build is compared with); site, search-index and
-term-page sizes; and, in headless Chromium, the time from opening the home page to the first
-search result for a typed term name and for an acronym alias. It prints target vs measured,
+term-page sizes; in headless Chromium, the time from opening the home page to the first
+search result for a typed term name and for an acronym alias; and with `glossary serve` running,
+the time from saving an entry to the open page showing the change (--serve-only: that alone). It prints target vs measured,
 PASS or MISS, and writes the same to a Markdown file. Figures are printed, never asserted in tests.
 """
 
@@ -454,6 +455,7 @@ class SizeResult:
     search_pasted: SearchTiming | None = None
     search_alias: SearchTiming | None = None  # an acronym alias typed key by key
     alias: str = ""
+    serve: ServeTiming | None = None  # glossary serve: save -> reload (the serve section below)
 
 
 def _folder_bytes(folder: Path) -> int:
@@ -525,6 +527,7 @@ def measure(prepared: Prepared, work: Path) -> SizeResult:
                         if alias.isupper())
     say(f"[{count}] searching for the alias '{result.alias}' in Chromium")
     result.search_alias, _ = time_search(site, result.alias)
+    result.serve = time_serve(project, terms, work)
     return result
 
 
@@ -590,7 +593,7 @@ def verdicts(results: dict[int, SizeResult]) -> list[Verdict]:
                              ("First search result, 5,000 terms", "<= 1.0 s after opening"),
                              ("Term page HTML", "<= 40 KB")):
             out.append(missing(target, goal))
-    return out
+    return out + serve_verdicts(results)
 
 
 def _status(passed: bool | None) -> str:
@@ -649,6 +652,7 @@ def render(results: dict[int, SizeResult], command: str) -> str:
          f"{r.search_alias.seconds:.2f}" if r.search_alias else "-"),
         ("first result shown for the alias", lambda r: r.search_alias.first_hit.replace("|", "/") if r.search_alias else "-"),
     ]
+    rows += SERVE_ROWS
     lines += ["", "## Figures", "", "| | " + " | ".join(f"{n:,} terms" for n in sizes) + " |",
               "|---|" + "---:|" * len(sizes)]
     lines += [f"| {label} | " + " | ".join(value(results[n]) for n in sizes) + " |" for label, value in rows]
@@ -659,14 +663,140 @@ def say(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
+# --- glossary serve: from saving an entry to the browser showing it (issue #16) -----------------
+
+SERVE_REPEAT = 5  # edits timed per size: the median is the figure
+SERVE_TARGETS = {1000: 1.0, 5000: 2.0}  # seconds from save to the reloaded page showing the change
+
+
+@dataclass(frozen=True)
+class ServeTiming:
+    first_build_s: float  # `glossary serve` started -> serving (a full build)
+    reload_s: list[float]  # each edit: the file saved -> the open page, reloaded, shows the change
+    rebuild_s: list[float]  # each edit: the server's own rebuild, as it logs it
+    rendered: str  # what the server says it rendered again, for the last edit
+
+    @property
+    def median_s(self) -> float:
+        return statistics.median(self.reload_s)
+
+
+def time_serve(project: Path, terms: list[SyntheticTerm], work: Path) -> ServeTiming:
+    """Start `glossary serve` on the project, open a term page in headless Chromium, then
+    SERVE_REPEAT times: save the term's file with a new sentence at the start of its
+    definition and time until the page, reloaded by the server's live-reload script, shows it."""
+    import re
+    import socket
+
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(REPO / "tests"))
+    from conftest import CHROMIUM, CHROMIUM_ARGS  # the tests' browser setup, not a copy
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    term = terms[len(terms) // 2]
+    entry = project / "glossary" / "terms" / f"{term.slug}.yml"
+    original = entry.read_text(encoding="utf-8")
+    log = work / f"serve-{len(terms)}.log"
+    say(f"[{len(terms)}] glossary serve: first build")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    started = time.perf_counter()
+    with log.open("w") as out:
+        server = subprocess.Popen([str(BIN / "glossary"), "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                                  stdout=out, stderr=subprocess.STDOUT, env=env)
+    try:
+        while "Serving on" not in log.read_text():
+            if server.poll() is not None:
+                raise SystemExit(f"glossary serve stopped:\n{log.read_text()[-3000:]}")
+            time.sleep(0.1)
+        first_build = time.perf_counter() - started
+        reloads = []
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}/terms/{term.slug}/")
+            for attempt in range(SERVE_REPEAT):
+                marker = f"Edited for the benchmark, take {attempt + 1}."
+                say(f"[{len(terms)}] glossary serve: edit {attempt + 1} of {SERVE_REPEAT}")
+                time.sleep(1.5)  # the server is idle, the page has settled
+                saved = time.perf_counter()
+                entry.write_text(original.replace("definition: |\n  ", f"definition: |\n  {marker} ", 1),
+                                 encoding="utf-8")
+                page.wait_for_selector(f"text={marker}", timeout=600_000)
+                reloads.append(time.perf_counter() - saved)
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait()
+        entry.write_text(original, encoding="utf-8")
+    rebuilds = re.findall(r"glossary serve: (rendered .*?) in ([\d.]+) s", log.read_text())
+    return ServeTiming(first_build, reloads, [float(seconds) for _, seconds in rebuilds[-SERVE_REPEAT:]],
+                       rebuilds[-1][0] if rebuilds else "-")
+
+
+def serve_verdicts(results: dict[int, SizeResult]) -> list[Verdict]:
+    out = []
+    for size, goal in SERVE_TARGETS.items():
+        timing = results[size].serve if size in results else None
+        target = f"glossary serve, {size:,} terms: save -> page reloaded with the change"
+        if timing is None:
+            out.append(Verdict(target, f"<= {goal:.1f} s", f"not measured: needs size {size}", None))
+            continue
+        out.append(Verdict(target, f"<= {goal:.1f} s", f"{timing.median_s:.2f} s median of {len(timing.reload_s)} "
+                           f"(slowest {max(timing.reload_s):.2f} s)", timing.median_s <= goal,
+                           f"the server's rebuild took {statistics.median(timing.rebuild_s):.2f} s of it"
+                           if timing.rebuild_s else "the server logged no rebuild"))
+    return out
+
+
+def _serve_figure(result: SizeResult, figure: Callable[[ServeTiming], str]) -> str:
+    return figure(result.serve) if result.serve else "-"
+
+
+SERVE_ROWS: list[tuple[str, Callable[[SizeResult], str]]] = [
+    ("`glossary serve`: start -> serving, a full build (s)", lambda r: _serve_figure(r, lambda t: f"{t.first_build_s:.1f}")),
+    ("`glossary serve`: definition saved -> page reloaded with it, median / slowest (s)",
+     lambda r: _serve_figure(r, lambda t: f"{t.median_s:.2f} / {max(t.reload_s):.2f}")),
+    ("`glossary serve`: the server's rebuild of it, median (s)",
+     lambda r: _serve_figure(r, lambda t: f"{statistics.median(t.rebuild_s):.2f}" if t.rebuild_s else "-")),
+    ("`glossary serve`: what it rendered again", lambda r: _serve_figure(r, lambda t: t.rendered)),
+]
+
+
+def serve_only(sizes: list[int]) -> str:
+    """`--serve-only`: the serve figures alone (the whole benchmark takes an hour at 5,000 terms)."""
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="glossary-bench-") as scratch:
+        work = Path(scratch)
+        for count in sizes:
+            project = work / f"glossary-{count}"
+            project.mkdir()
+            say(f"[{count}] generating {count} terms")
+            results[count] = SizeResult(count, serve=time_serve(project, generate_glossary(project, count), work))
+    lines = ["| Target | Goal | Measured | Result |", "|---|---|---|---|"]
+    lines += [f"| {v.target} | {v.goal} | {v.measured} | {_status(v.passed)} |" for v in serve_verdicts(results)]
+    lines += ["", "| | " + " | ".join(f"{n:,} terms" for n in sizes) + " |", "|---|" + "---:|" * len(sizes)]
+    lines += [f"| {label} | " + " | ".join(value(results[n]) for n in sizes) + " |" for label, value in SERVE_ROWS]
+    return "\n".join(lines) + "\n"
+
+
+# --- end of the serve section --------------------------------------------------------------------
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,1000,5000", help="comma-separated term counts (default: 100,1000,5000)")
     parser.add_argument("--out", type=Path, default=REPO / "bench-results.md", help="Markdown file for the results")
+    parser.add_argument("--serve-only", action="store_true", help="time `glossary serve` alone, and only print it")
     args = parser.parse_args()
     sizes = sorted({int(size) for size in args.sizes.split(",")})
     if sizes[0] < 20:
         parser.error("each size must be at least 20 terms (every term has six related terms)")
+    if args.serve_only:
+        print(serve_only(sizes))
+        return 0
     with tempfile.TemporaryDirectory(prefix="glossary-bench-") as scratch:
         work = Path(scratch)
         prepared = [prepare(count, work) for count in sizes]

@@ -10,11 +10,16 @@ import io
 import json
 import logging
 import os
+import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import threading
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterator, Mapping
 from http import HTTPStatus
 from pathlib import Path
@@ -405,3 +410,84 @@ def rank(page: Any, built_site: Path) -> Callable[[list[str], int], list[list[st
     terms, text = (json.loads((built_site / name).read_text(encoding="utf-8"))
                    for name in ("terms.json", "terms-text.json"))
     return lambda queries, limit: page.evaluate(RANK_QUERIES, [terms, text, queries, limit])
+class Served:
+    """`glossary serve` running on a free port in a project folder, its output in a file."""
+
+    def __init__(self, project: Path, log: Path) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}/"
+        self.log = log
+        self.process = subprocess.Popen([str(GLOSSARY_BIN), "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                                        stdout=log.open("w"), stderr=subprocess.STDOUT, env=dict(os.environ))
+        self.wait_for(lambda: "Serving on" in self.output(), "the server to start")
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def wait_for(self, condition: Callable[[], bool], what: str, timeout: float = 300) -> None:
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if self.process.poll() is not None:
+                raise AssertionError(f"glossary serve stopped while waiting for {what}:\n{self.output()}")
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out waiting for {what}:\n{self.output()[-3000:]}")
+            time.sleep(0.05)
+
+    @property
+    def folder(self) -> Path:
+        """The folder the server serves (it says where it builds the site)."""
+        found = re.search(r"the site is built in (\S+)", self.output())
+        assert found, self.output()
+        return Path(found[1]).resolve()
+
+    def get(self, path: str = "") -> str:
+        with urllib.request.urlopen(self.url + path, timeout=120) as response:
+            return response.read().decode("utf-8")
+
+    def epoch(self) -> int:
+        """The version of the site the server shows, as its live-reload script knows it."""
+        found = re.search(r"livereload\((\d+),", self.get())
+        assert found, "no live-reload script in the served page"
+        return int(found[1])
+
+    def wait_for_rebuild(self, since: int) -> int:
+        """Wait until a site newer than `since` is shown and no other rebuild follows within a
+        second and a half (saving several files may take two rebuilds); the newest version."""
+        epoch = self._next(since, timeout=300)
+        assert epoch is not None, f"no rebuild after the change:\n{self.output()[-3000:]}"
+        while (later := self._next(epoch, timeout=1.5)) is not None:
+            epoch = later
+        return epoch
+
+    def _next(self, epoch: int, timeout: float) -> int | None:
+        try:
+            with urllib.request.urlopen(f"{self.url}livereload/{epoch}/1", timeout=timeout) as response:
+                shown = int(response.read())
+        except (TimeoutError, urllib.error.URLError):
+            return None
+        return shown if shown > epoch else None
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+@pytest.fixture
+def serve(tmp_path: Path) -> Iterator[Callable[[Path], Served]]:
+    """Start `glossary serve` in a project folder; stopped when the test ends."""
+    started: list[Served] = []
+
+    def start(project: Path) -> Served:
+        served = Served(project, tmp_path / f"serve-{len(started)}.log")
+        started.append(served)
+        return served
+
+    yield start
+    for served in started:
+        served.stop()

@@ -99,9 +99,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
+    from .mkdocs.preview import serve
 
-    serve(config_file=str(args.config_file), dev_addr=args.dev_addr)
+    serve(args.config_file, args.dev_addr, poll=args.poll)
     return EXIT_OK
 
 
@@ -146,7 +146,7 @@ def _publication(config: MkDocsConfig) -> Publication:
 
 def cmd_export(args: argparse.Namespace) -> int:
     config, layout = _project(args.config_file)
-    text = formats.EXPORTERS[args.format](_valid_glossary(layout), _publication(config))
+    text = formats.EXPORTERS[args.format](_valid_glossary(layout), _publication(config), None)
     if args.output is None:
         sys.stdout.buffer.write(text.encode("utf-8"))  # bytes as exported: BOM and CRLF rows kept
     else:
@@ -279,6 +279,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="the folder: new, empty, or written by an earlier render")
     sub = command("serve", cmd_serve, "Serve the site with live reload while you edit.")
     sub.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
+    sub.add_argument("--poll", action="store_true",
+                     help="notice changes by looking at the files twice a second: for folders in a container or "
+                          "on a network drive, where change events may not arrive")
     sub = command("new", cmd_new, "Create a new entry file from a template (never overwrites).")
     sub.add_argument("slug", help="the new term's slug, e.g. 'near-term-sourcing'")
     sub.add_argument("--term", help="display name (default: from the slug)")

@@ -153,16 +153,38 @@ class Entry:
         tree = self._tree
         return tree.at(path) if tree else None
 
+    @cached_property
+    def links(self) -> tuple[tuple[list[Any], markdown_scan.Finding], ...]:
+        """Every [[link]] of the entry's Markdown with the field it is in, found once: the
+        checks and the pages ask for them often, and `glossary serve` asks for every entry at
+        every change."""
+        return tuple((path, link) for path, text in self.markdown_fields() for link in markdown_scan.term_links(text))
+
+    @cached_property
+    def cited(self) -> tuple[tuple[list[Any], str, citations.Citation], ...]:
+        """Every inline citation of the entry's Markdown with its field and the field's text."""
+        return tuple((path, text, found) for path, text in self.markdown_fields() for found in citations.citations(text))
+
+    @property
+    def cited_ids(self) -> list[str]:
+        """The source ids the entry's Markdown cites, each once, in reading order."""
+        return list(dict.fromkeys(cite.id for _, _, found in self.cited for cite in found.cites))
+
     def outgoing_links(self) -> set[str]:
         """Slugs this entry points to, by related, contrast or [[links]]."""
-        targets = set(self.related) | set(self.contrast)
-        for _, text in self.markdown_fields():
-            targets.update(link.text for link in markdown_scan.term_links(text))
-        targets.discard(self.slug)
-        return targets
+        return set(self._outgoing)
+
+    @cached_property
+    def _outgoing(self) -> frozenset[str]:
+        targets = {*self.related, *self.contrast, *(link.text for _, link in self.links)}
+        return frozenset(targets - {self.slug})
 
     def published_paths(self) -> dict[str, list[Any]]:
         """URL slugs that redirect to this entry (aliases and previous slugs) -> the field they come from."""
+        return dict(self._published_paths)
+
+    @cached_property
+    def _published_paths(self) -> dict[str, list[Any]]:
         paths: dict[str, list[Any]] = {}
         for index, old in enumerate(self.previous_slugs):
             paths.setdefault(old, ["previous_slugs", index])
@@ -208,13 +230,16 @@ class Glossary:
 
     def known_source_ids(self, texts: Iterable[str], listed: Iterable[str] = ()) -> list[str]:
         """The registry ids that `texts` cite, in reading order, then the `listed` ones not cited."""
-        ids = citations.cited_ids(texts)
-        ids += [source_id for source_id in listed if source_id not in ids]
-        return [source_id for source_id in ids if source_id in self.sources]
+        return self._known(citations.cited_ids(texts), listed)
 
     def entry_source_ids(self, entry: Entry) -> list[str]:
         """The registry ids an entry relies on, in reading order: cited inline first, then listed."""
-        return self.known_source_ids((text for _, text in entry.markdown_fields()), (source.ref for source in entry.sources))
+        return self._known(entry.cited_ids, (source.ref for source in entry.sources))
+
+    def _known(self, cited: list[str], listed: Iterable[str]) -> list[str]:
+        ids = list(cited)  # a copy: an entry keeps its cited_ids
+        ids += [source_id for source_id in listed if source_id not in ids]
+        return [source_id for source_id in ids if source_id in self.sources]
 
     def link_text(self, slug: str, shown: str | None) -> str:
         """What a [[slug]] or [[slug|shown]] link says: its own text, else the term's name."""
@@ -224,7 +249,25 @@ class Glossary:
         return entry.term if entry else slug
 
     def sorted_by_term(self) -> list[Entry]:
-        return sorted(self.entries.values(), key=lambda e: (e.term.casefold(), e.slug))
+        return list(self._by_term)
 
     def in_category(self, key: str) -> list[Entry]:
-        return [entry for entry in self.sorted_by_term() if entry.category == key]
+        return list(self._by_category.get(key, ()))
+
+    @cached_property
+    def names(self) -> tuple[tuple[str, str], ...]:
+        """(name, slug) of every term and alias, in the entries' order."""
+        return tuple((name, entry.slug) for entry in self.entries.values() for name in entry.names)
+
+    # Sorted once: pages, handouts and exports ask for these orders dozens of times. The
+    # entries of a glossary do not change once it is loaded.
+    @cached_property
+    def _by_term(self) -> tuple[Entry, ...]:
+        return tuple(sorted(self.entries.values(), key=lambda e: (e.term.casefold(), e.slug)))
+
+    @cached_property
+    def _by_category(self) -> dict[str, tuple[Entry, ...]]:
+        found: dict[str, list[Entry]] = {}
+        for entry in self._by_term:
+            found.setdefault(entry.category, []).append(entry)
+        return {key: tuple(entries) for key, entries in found.items()}

@@ -3,12 +3,14 @@ and when two names count as the same."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # lowercase ASCII words and digits, single hyphens between
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked for every reference of every entry, at every check
 def is_slug(text: str) -> bool:
     return _SLUG.fullmatch(text) is not None
 
@@ -20,6 +22,7 @@ def slugify(text: str) -> str:
     return "-".join(words)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every check and `glossary serve`'s every rebuild compare all names
 def name_key(name: str) -> str:
     """How names are compared: case, Unicode form and spacing do not count."""
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())

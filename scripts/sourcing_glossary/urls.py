@@ -4,6 +4,7 @@ published at (mkdocs.yml's site_name and site_url)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -28,6 +29,7 @@ def term_url(base_url: str, slug: str) -> str:
     return f"{base_url.rstrip('/')}/{TERMS_DIR}/{slug}/"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the URL lock asks for every page at every `glossary serve` rebuild
 def site_path(src_uri: str) -> str:
     """The URL path of a Markdown page (directory URLs): 'terms/bpo.md' -> '/terms/bpo/'."""
     page = PurePosixPath(src_uri).with_suffix("")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -13,16 +13,19 @@ from ..problems import Mark, Problem, Severity
 from ..source.records import date_problem
 from ..suggest import did_you_mean
 from ..text import markdown_scan
-from .sources import check_sources
+from .sources import check_sources, claim_problems
 
 
-def check_glossary(glossary: Glossary) -> list[Problem]:
+def check_glossary(glossary: Glossary,
+                   own_problems: Callable[[Entry], list[Problem]] | None = None) -> list[Problem]:
+    """Every problem found across the entries. `own_problems` stands in for `entry_problems`
+    (`glossary serve` remembers them for the entries that have not changed)."""
     problems: list[Problem] = []
     known = set(glossary.entries) | glossary.unreadable_slugs
     for entry in glossary.entries.values():
         problems += _category_problems(entry, glossary)
         problems += _reference_problems(entry, known)
-        problems += _content_problems(entry)
+        problems += (own_problems or entry_problems)(entry)
     problems += _name_problems(glossary)
     problems += _url_problems(glossary)
     problems += _comparison_problems(glossary, known)
@@ -81,11 +84,15 @@ def _reference_problems(entry: Entry, known: set[str]) -> list[Problem]:
         if is_slug(target):
             problems += _reference(entry, target, known, partial(entry.mark, ["contrast", target], key=True),
                                    "contrasted term")
-    for path, text in entry.markdown_fields():
-        for link in markdown_scan.term_links(text):
-            problems += _reference(entry, link.text, known, partial(entry.mark_in_text, path, link.offset),
-                                   "the link")
+    for path, link in entry.links:
+        problems += _reference(entry, link.text, known, partial(entry.mark_in_text, path, link.offset), "the link")
     return problems
+
+
+def entry_problems(entry: Entry) -> list[Problem]:
+    """The problems an entry has whatever the rest of the glossary holds: the checks of its own
+    text, which take most of the time checking takes."""
+    return _content_problems(entry) + claim_problems(entry)
 
 
 def _content_problems(entry: Entry) -> list[Problem]:
@@ -121,7 +128,6 @@ def _name_problems(glossary: Glossary) -> list[Problem]:
     problems = []
     owners: dict[str, tuple[Entry, list[Any]]] = {}
     own: dict[str, dict[str, list[Any]]] = defaultdict(dict)  # per entry: name key -> field
-    repeats = {slug: Counter(entry.aliases) + Counter(entry.search_phrases) for slug, entry in glossary.entries.items()}
     for entry, path, name in _names(glossary):
         key = name_key(name)
         if not key:
@@ -129,7 +135,7 @@ def _name_problems(glossary: Glossary) -> list[Problem]:
         kind = _NAME_KINDS[path[0]]
         mine = own[entry.slug]
         if key in mine:
-            if repeats[entry.slug][name] > 1 and mine[key] != ["term"]:
+            if (entry.aliases + entry.search_phrases).count(name) > 1 and mine[key] != ["term"]:
                 continue  # an exact repeat in the list: the schema reports it as duplicate-item
             if path != ["term"] and mine[key] == ["term"]:
                 problems.append(entry.mark(path).problem(

@@ -19,8 +19,6 @@ def check_sources(glossary: Glossary) -> list[Problem]:
     for entry in glossary.entries.values():
         problems += _entry_citation_problems(entry, glossary)
         problems += _lifecycle_problems(entry, glossary)
-        problems += _claim_problems(entry.markdown_fields(), partial(entry.mark_in_text))
-        problems += _summary_problems(entry)
     for comparison in glossary.comparisons:
         problems += _comparison_problems(comparison.intro, comparison.mark, comparison.slug, glossary)
     problems += _unused_sources(glossary)
@@ -35,9 +33,9 @@ def _entry_citation_problems(entry: Entry, glossary: Glossary) -> list[Problem]:
             problems.append(entry.mark(["sources", index, "ref"]).problem(
                 "unknown-source", f"the source '{source.ref}' is not in glossary/sources.yml",
                 did_you_mean(source.ref, known) or "add a record for it to glossary/sources.yml"))
-    for path, text in entry.markdown_fields():
-        problems += _citation_problems(text, known, partial(entry.mark_in_text, path))
-    if not entry.sources and not citations.cited_ids(text for _, text in entry.markdown_fields()):
+    for path, text, citation in entry.cited:
+        problems += _citation_problems(text, [citation], known, partial(entry.mark_in_text, path))
+    if not entry.sources and not entry.cited_ids:
         problems.append(entry.mark(["term"]).problem(
             "no-source", f"'{entry.slug}' cites no source, so readers cannot check it",
             "list at least one record of glossary/sources.yml under 'sources:', or cite one inline with [@id]",
@@ -45,9 +43,10 @@ def _entry_citation_problems(entry: Entry, glossary: Glossary) -> list[Problem]:
     return problems
 
 
-def _citation_problems(text: str, known: dict[str, SourceRecord], mark: Callable[[int], Mark]) -> list[Problem]:
+def _citation_problems(text: str, found: list[citations.Citation], known: dict[str, SourceRecord],
+                       mark: Callable[[int], Mark]) -> list[Problem]:
     problems = []
-    for citation in citations.citations(text):
+    for citation in found:
         if not citation.cites:
             shown = text[citation.start:citation.end]
             problems.append(mark(citation.start).problem(
@@ -59,6 +58,11 @@ def _citation_problems(text: str, known: dict[str, SourceRecord], mark: Callable
                     "unknown-source", f"the citation '@{cite.id}' names no record of glossary/sources.yml",
                     did_you_mean(cite.id, known) or "add a record for it to glossary/sources.yml"))
     return problems
+
+
+def claim_problems(entry: Entry) -> list[Problem]:
+    """Figures and vague attributions without a citation, in the entry's text and its summary."""
+    return _claim_problems(entry.markdown_fields(), partial(entry.mark_in_text)) + _summary_problems(entry)
 
 
 def _claim_problems(fields: Iterator[tuple[list[Any], str]], mark: Callable[[list[Any], int], Mark]) -> list[Problem]:
@@ -89,7 +93,7 @@ def _summary_problems(entry: Entry) -> list[Problem]:
 
 
 def _comparison_problems(intro: str, mark: Mark, slug: str, glossary: Glossary) -> list[Problem]:
-    problems = _citation_problems(intro, glossary.sources, lambda _offset: mark)
+    problems = _citation_problems(intro, citations.citations(intro), glossary.sources, lambda _offset: mark)
     for claim in citations.uncited_claims(intro):
         problems.append(_claim_problem(claim, mark))
     return [Problem(p.path, p.line, p.column, p.code, f"the comparison '{slug}': {p.message}", p.hint, p.severity)

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import re
+from functools import partial
 
 from ..model import Entry, Glossary
+from ..render.reach import EntryParts, made
 from ..text import citations
 from ..urls import COMPARE_DIR, term_url
 
@@ -19,20 +21,26 @@ def _names_and_summary(entry: Entry) -> dict:
             "status": entry.status, "replaced_by": entry.replaced_by}
 
 
-def _document(data: dict) -> str:
-    return json.dumps({"version": 1, **data}, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def terms_json(glossary: Glossary, base_url: str) -> str:
+_TERMS = "\x00terms\x00"  # stands for the list of terms: no text of the glossary holds a control character
+
+
+def _document(data: dict, terms: list[str]) -> str:
+    """The document, with `terms` (each term's JSON) as its list of terms: json.dumps writes
+    a list item by item, so this is what it would write for the whole."""
+    return _json({"version": 1, **data, "terms": _TERMS}).replace(_json(_TERMS), "[" + ",".join(terms) + "]", 1)
+
+
+def terms_json(glossary: Glossary, base_url: str, parts: EntryParts | None = None) -> str:
     """Every term's slug, name, aliases, search phrases, summary, canonical URL (relative to
     the site root when base_url is empty), category, related slugs, status and replacement,
-    sorted by slug; and the comparison pages, which the term finder offers as results too."""
-    terms = [_names_and_summary(entry) | {
-        "search_phrases": list(entry.search_phrases),
-        "url": term_url(base_url, entry.slug),
-        "category": entry.category,
-        "related": [slug for slug in entry.related if slug in glossary.entries],
-    } for entry in glossary.entries.values()]
+    sorted by slug; and the comparison pages, which the term finder offers as results too.
+    `parts` keeps each term's JSON from one call to the next (`glossary serve`)."""
+    terms = [made(parts, "terms.json", entry, partial(_term_json, entry, glossary, base_url))
+             for entry in glossary.entries.values()]
     comparisons = [{
         "slug": comparison.slug,
         "title": comparison.title,
@@ -41,16 +49,30 @@ def terms_json(glossary: Glossary, base_url: str) -> str:
         "summary": "Side by side: " + ", ".join(glossary.entries[slug].term for slug in comparison.terms
                                                 if slug in glossary.entries) + ".",
     } for comparison in glossary.comparisons]
-    return _document({"terms": terms, "comparisons": comparisons}) + "\n"
+    return _document({"comparisons": comparisons}, terms) + "\n"
 
 
-def terms_script(glossary: Glossary) -> str:
+def _term_json(entry: Entry, glossary: Glossary, base_url: str) -> str:
+    return _json(_names_and_summary(entry) | {
+        "search_phrases": list(entry.search_phrases),
+        "url": term_url(base_url, entry.slug),
+        "category": entry.category,
+        "related": [slug for slug in entry.related if slug in glossary.entries],
+    })
+
+
+def terms_script(glossary: Glossary, parts: EntryParts | None = None) -> str:
     """terms.js: what the embed script needs of each term (names, summary, status, replacement),
     as a script, which a page on another site may load without the glossary's server sending
     CORS headers. The embed script makes links from the address it was loaded from, so that
     they work wherever the site is served; no URLs here."""
-    terms = [_names_and_summary(entry) for entry in glossary.entries.values()]
-    return f"window.{EMBED_GLOBAL}={_document({'terms': terms})};\n"
+    terms = [made(parts, "terms.js", entry, partial(_script_term, entry), alone=True)
+             for entry in glossary.entries.values()]
+    return f"window.{EMBED_GLOBAL}={_document({}, terms)};\n"
+
+
+def _script_term(entry: Entry) -> str:
+    return _json(_names_and_summary(entry))
 
 
 TEXT_FILE = "terms-text.json"
@@ -78,7 +100,9 @@ def _text_words(entry: Entry) -> dict[str, str]:
     return {"lead": " ".join(lead), "rest": " ".join(rest)}
 
 
-def terms_text_json(glossary: Glossary) -> str:
+def terms_text_json(glossary: Glossary, parts: EntryParts | None = None) -> str:
     """slug -> the words of the entry's text, for matching readers' own words against it. Kept
-    apart from terms.json, which pages and embedding sites load for names and summaries only."""
-    return _document({"terms": {slug: _text_words(entry) for slug, entry in glossary.entries.items()}}) + "\n"
+    apart from terms.json, which pages and embedding sites load for names and summaries only.
+    `parts` keeps each entry's words from one call to the next (`glossary serve`)."""
+    return _json({"version": 1, "terms": {slug: made(parts, "words", entry, partial(_text_words, entry), alone=True)
+                                          for slug, entry in glossary.entries.items()}}) + "\n"

@@ -6,10 +6,12 @@ MkDocs; this file only wires them into MkDocs' events.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 from markdown import Markdown
@@ -25,13 +27,16 @@ from ..checks.validate import Validation, validate
 from ..exports import formats
 from ..exports.site_files import site_files
 from ..render import neighbourhood_map, structured_data
-from ..render.handout import Handouts
+from ..render.handout import Handouts, Render
 from ..render.site_pages import generated_pages
 from ..report import format_problem, render_text
 from ..source.load import Layout, forget_sources
 from ..tools import urllock
 from ..urls import ALLOW_PLACEHOLDER, PLACEHOLDER_URL, Publication
 from . import material
+
+if TYPE_CHECKING:
+    from .preview import Preview
 
 log = logging.getLogger("mkdocs.plugins." + __name__)
 SMALL_PAGE = 2048  # characters of Markdown: a generated page this small stays in memory
@@ -41,27 +46,48 @@ class GlossaryConfig(base.Config):
     glossary_dir = opt.Dir(exists=True, default="glossary")
 
 
+def glossary_layout(config: MkDocsConfig, plugin: GlossaryPlugin) -> Layout:
+    return Layout(root=Path(config.config_file_path).parent, data=Path(plugin.config.glossary_dir))
+
+
+def markdown_renderer(config: MkDocsConfig) -> Render:
+    """Markdown to HTML as the site renders it, for what the plugin renders itself (handouts)."""
+    markdown = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    return lambda text: markdown.reset().convert(text)
+
+
 class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     validation: Validation
     scratch: tempfile.TemporaryDirectory[str] | None = None  # the generated pages' Markdown, for one build
+    # Set by `glossary serve` (preview.py), which keeps the glossary, its pages and parts from one
+    # rebuild to the next: the plugin takes them from there instead of making them.
+    preview: Preview | None = None
+    redirects: dict[str, str] = {}  # the redirect pages written into the site folder, with `glossary serve`
+
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
             raise PluginError("glossary: term URLs are /terms/<slug>/, so mkdocs.yml must keep use_directory_urls: true")
-        root = Path(config.config_file_path).parent
-        self.layout = Layout(root=root, data=Path(self.config.glossary_dir))
-        self.validation = validate(self.layout)
+        self.layout = glossary_layout(config, self)
+        self.written: dict[str, bytes] = {}  # site file -> digest of its text; a build writes into a new folder
         self.site = Publication(config.site_name, config.site_url or "")
         self._warn_about_placeholder_url()
-        for problem in self.validation.warnings:
-            log.warning(format_problem(problem))
-        if self.validation.errors:
-            report = render_text(self.validation.errors, self.validation.files_checked)
-            raise PluginError("the glossary has problems; nothing was built:\n" + report)
+        self.use(self.preview.validation if self.preview else validate(self.layout))
+        if self.preview:
+            self.handouts = self.preview.handouts
+            return config
         forget_sources(self.validation.glossary)
-        markdown = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-        self.handouts = Handouts(self.validation.glossary, self.site, lambda text: markdown.reset().convert(text))
+        self.handouts = Handouts(self.validation.glossary, self.site, markdown_renderer(config))
         return config
+
+    def use(self, validation: Validation) -> None:
+        """Build the site of this glossary: report its warnings, refuse it if it has errors."""
+        self.validation = validation
+        for problem in validation.warnings:
+            log.warning(format_problem(problem))
+        if validation.errors:
+            report = render_text(validation.errors, validation.files_checked)
+            raise PluginError("the glossary has problems; nothing was built:\n" + report)
 
     def _warn_about_placeholder_url(self) -> None:
         """A site published with the placeholder address hands out links that lead nowhere."""
@@ -82,25 +108,25 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         # writing and removing 1,000 cards' files took 0.9 s of CPU and more of waiting.
         self._forget_scratch()
         self.scratch = tempfile.TemporaryDirectory(prefix="glossary-pages-")
-        for page in generated_pages(glossary, self.site):
+        for page in self.preview.pages.pages if self.preview else generated_pages(glossary, self.site):
             self.generated.add(page.src_uri)
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"glossary: docs/{page.src_uri} clashes with a generated page; move or rename it")
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            if len(page.markdown) <= SMALL_PAGE:
+            if len(page.markdown) <= SMALL_PAGE or self.preview:  # the preview keeps the pages anyway
                 files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
                 continue
             source = Path(self.scratch.name, page.src_uri)
             source.parent.mkdir(parents=True, exist_ok=True)
             source.write_text(page.markdown, encoding="utf-8")
             files.append(File.generated(config, page.src_uri, abs_src_path=str(source), inclusion=inclusion))
-        self._check_url_lock(files)
+        self.check_url_lock([f.src_uri for f in files.documentation_pages()])
         return files
 
-    def _check_url_lock(self, files: Files) -> None:
+    def check_url_lock(self, page_uris: list[str]) -> None:
         """Refuse to build a site that drops a URL recorded in the lock: every page is known
         here and nothing has been written yet."""
-        current = urllock.published_urls(self.validation.glossary, [f.src_uri for f in files.documentation_pages()])
+        current = urllock.published_urls(self.validation.glossary, page_uris)
         lock_file = urllock.lock_path(self.layout.data)
         status = urllock.lock_status(lock_file, self.layout.shown(lock_file), current)
         if status.removed:
@@ -135,10 +161,17 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         # The theme runs the wrapper (see docs/overrides/main.html), which fetches the documents.
         if (site / material.WORKER).is_file() and not material.split_index(site):
             log.info(f"glossary: {material.INDEX_FILE} is missing or not in the theme's format; left as it is")
+        parts = self.preview.parts if self.preview else None
         schema = self.layout.data / formats.SCHEMA_FILE
-        for relative, text in site_files(self.validation.glossary, self.site, schema):
+        written: dict[str, bytes] = {}
+        for relative, text in site_files(self.validation.glossary, self.site, schema, parts):
+            written[relative] = hashlib.blake2b(text.encode(), digest_size=16).digest()
+            if self.written.get(relative) == written[relative]:
+                continue  # `glossary serve` wrote the same into this folder before
             (site / relative).parent.mkdir(parents=True, exist_ok=True)
             (site / relative).write_text(text, encoding="utf-8", newline="")
+        if self.preview:
+            self.written = written
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         self._forget_scratch()  # every page has read its Markdown by now

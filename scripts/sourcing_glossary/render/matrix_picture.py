@@ -7,10 +7,12 @@ fixed, dark on white; the matrix page turns it into a PNG in the reader's browse
 from __future__ import annotations
 
 import html
+from functools import partial
 
 from ..model import MATRIX_SLUG, Glossary
 from ..urls import COMPARE_DIR, Publication
 from .comparisons import LOCATION, OWNERSHIP, has_matrix, matrix_cells, value_label
+from .reach import EntryParts, whole
 from .svg_text import wrap
 
 PICTURE = f"{COMPARE_DIR}/{MATRIX_SLUG}.svg"
@@ -25,9 +27,14 @@ _FONT = "Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', 'DejaVu Sans', sans
 _INK, _MUTED, _LINES, _HEAD_FILL, _ROW_FILL, _TITLE = "#1f2328", "#555b66", "#9fa8da", "#e8eaf6", "#f5f6fb", "#1a237e"
 
 
-def picture_files(glossary: Glossary, site: Publication) -> list[tuple[str, str]]:
-    """(site-relative path, SVG text): the matrix picture, when the glossary has the matrix."""
-    return [(PICTURE, matrix_svg(glossary, site))] if has_matrix(glossary) else []
+def picture_files(glossary: Glossary, site: Publication, parts: EntryParts | None = None) -> list[tuple[str, str]]:
+    """(site-relative path, SVG text): the matrix picture, when the glossary has the matrix.
+    `parts` keeps the picture until a term's name or place in the matrix changes (`glossary serve`)."""
+    if not has_matrix(glossary):
+        return []
+    shown = tuple((entry.slug, entry.term, *(entry.facets.get(key) for key in (OWNERSHIP, LOCATION)))
+                  for entry in glossary.entries.values())
+    return [(PICTURE, whole(parts, "matrix-picture", shown, partial(matrix_svg, glossary, site)))]
 
 
 def _text(x: int, y: int, text: str, *, size: int = 13, weight: str = "normal", fill: str = _INK,

@@ -95,7 +95,7 @@ def _heading(anchor: str) -> str:
 
 def term_page(entry: Entry, glossary: Glossary, backlinks: list[Entry], mentions: MentionLinker) -> GeneratedPage:
     # First mentions of other terms become links, except terms this page links anyway.
-    linked = {entry.slug} | {link.text for _, text in entry.markdown_fields() for link in markdown_scan.term_links(text)}
+    linked = {entry.slug} | {link.text for _, link in entry.links}
     numbers = citations_html.numbering(glossary, glossary.entry_source_ids(entry))
 
     def body(text: str) -> str:

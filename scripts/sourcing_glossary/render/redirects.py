@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import html
 import json
+from functools import partial
 
 from ..model import Entry, Glossary
 from ..names import is_slug
 from ..urls import CARDS_DIR, TERMS_DIR
+from .reach import EntryParts, made
 
 _TEMPLATE = """<!doctype html>
 <html lang="en">
@@ -50,11 +52,13 @@ def redirects(glossary: Glossary) -> dict[str, Entry]:
     return found
 
 
-def redirect_pages(glossary: Glossary) -> dict[str, str]:
-    """Site-relative file path (terms/bpo/index.html) -> HTML that sends readers to the term."""
-    pages = {}
-    for path, entry in redirects(glossary).items():
-        target = f"../{entry.slug}/"
-        pages[f"{path.strip('/')}/index.html"] = _TEMPLATE.format(
-            title=html.escape(entry.term), target=target, target_js=json.dumps(target))
-    return pages
+def redirect_pages(glossary: Glossary, parts: EntryParts | None = None) -> dict[str, str]:
+    """Site-relative file path (terms/bpo/index.html) -> HTML that sends readers to the term.
+    `parts` keeps each entry's page from one call to the next (`glossary serve`)."""
+    return {f"{path.strip('/')}/index.html": made(parts, "redirect", entry, partial(_page, entry), alone=True)
+            for path, entry in redirects(glossary).items()}
+
+
+def _page(entry: Entry) -> str:
+    target = f"../{entry.slug}/"
+    return _TEMPLATE.format(title=html.escape(entry.term), target=target, target_js=json.dumps(target))

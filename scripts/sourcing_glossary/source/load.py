@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import os
+import time
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..model import RESERVED_SLUGS, Category, Comparison, Entry, Facet, Glossary, SourceRecord, SourceRef
 from ..names import is_slug, slugify
 from ..problems import Mark, Problem, display_path
 from .records import record_field_problems
 from .schema import SchemaChecker
-from .yamltree import Node, ReadResult, parse_yaml_text, read_yaml
+from .yamltree import Node, ReadResult, parse_yaml_bytes, parse_yaml_text, read_bytes, read_yaml
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -52,12 +57,64 @@ class Layout:
         return next((p for p in sorted(self.terms.glob("*.yml")) if p.stem.casefold() == slug.casefold()), None)
 
 
-def load_glossary(layout: Layout) -> tuple[Glossary, list[Problem]]:
+class FileCache:
+    """What was made of each file read so far, by the file's bytes and the schema it was checked
+    against. Given to load_glossary, a file whose bytes and schema have not changed since is
+    neither parsed nor checked again, and an entry file keeps its Entry object (`glossary serve`
+    rebuilds the pages of the entries that changed and reuses what it made of the others).
+
+    A file is not even read again while its status (times, size, inode) is the same, unless it
+    was changed shortly before it was read: a file's time has a coarse grain, so a second save
+    within the same tick would leave the status as it was (git's "racy clean" rule)."""
+
+    SETTLED_NS = 2_000_000_000  # changed this long before it was read, a file's status tells its bytes
+
+    def __init__(self) -> None:
+        self._made: dict[str, tuple[bytes, str, Any, tuple[int, ...] | None]] = {}
+        self._seen: set[str] = set()
+
+    def made(self, name: str, path: Path, shown: str, schema: SchemaChecker,
+             make: Callable[[bytes | ReadResult], _T]) -> _T:
+        """What `make` makes of the file `name` at `path`: of its bytes (or why they are unread)."""
+        self._seen.add(name)
+        known = self._made.get(name)
+        status = _status(path)
+        if known is not None and status is not None and known[3] == status and known[1] == schema.text:
+            return known[2]  # type: ignore[no-any-return]
+        read_at = time.time_ns()
+        data = read_bytes(path, shown)
+        if not isinstance(data, bytes):
+            return make(data)
+        if known is None or known[0] != data or known[1] != schema.text:
+            known = (data, schema.text, make(data), None)
+        settled = status is not None and status[1] < read_at - self.SETTLED_NS and status == _status(path)
+        self._made[name] = (*known[:3], status if settled else None)
+        return known[2]  # type: ignore[no-any-return]
+
+    def forget_unseen(self) -> None:
+        """Forget the files not asked for since the last call (deleted ones)."""
+        for name in self._made.keys() - self._seen:
+            del self._made[name]
+        self._seen.clear()
+
+
+def _status(path: Path) -> tuple[int, ...] | None:
+    """What changes when a file is written: its modification and change times, size and inode."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_mtime_ns, found.st_ctime_ns, found.st_size, found.st_ino
+
+
+def load_glossary(layout: Layout, known: FileCache | None = None) -> tuple[Glossary, list[Problem]]:
     problems: list[Problem] = []
+    known = known or FileCache()
     categories, facets = _load_categories(layout, problems)
-    entries, unreadable = _load_entries(layout, problems)
+    entries, unreadable = _load_entries(layout, problems, known)
     comparisons = _load_comparisons(layout, problems)
-    sources = _load_sources(layout, problems)
+    sources = _load_sources(layout, problems, known)
+    known.forget_unseen()
     glossary = Glossary(dict(sorted(entries.items())), categories, facets, comparisons, sources, unreadable)
     return glossary, problems
 
@@ -113,19 +170,29 @@ def _load_comparisons(layout: Layout, problems: list[Problem]) -> list[Compariso
     return comparisons
 
 
-def _load_sources(layout: Layout, problems: list[Problem]) -> dict[str, SourceRecord]:
+def _load_sources(layout: Layout, problems: list[Problem], known: FileCache) -> dict[str, SourceRecord]:
     """The source registry; without the file, no source is known (and every citation says so).
     A record with a mistake is still known by its id, so its citations do not fail as well."""
     if not layout.sources.is_file():
         return {}
-    result = read_yaml(layout.sources, layout.shown(layout.sources))
-    problems.extend(result.problems)
+    shown = layout.shown(layout.sources)
+    checker = SchemaChecker(layout.data / "sources.schema.json")
+    records, found = known.made(layout.sources.name, layout.sources, shown, checker,
+                                partial(_read_sources, shown=shown, checker=checker))
+    problems.extend(found)
+    return records
+
+
+def _read_sources(data: bytes | ReadResult, shown: str,
+                  checker: SchemaChecker) -> tuple[dict[str, SourceRecord], list[Problem]]:
+    result = data if isinstance(data, ReadResult) else parse_yaml_bytes(data, shown)
+    problems = list(result.problems)
     if result.root is None:
-        return {}
-    problems.extend(SchemaChecker(layout.data / "sources.schema.json").check(result.root))
+        return {}, problems
+    problems.extend(checker.check(result.root))
     section = result.root.value.get("sources") if result.root.kind == "map" else None
     if section is None or section.kind != "map":
-        return {}
+        return {}, problems
     records = {}
     for key, node in section.value.items():
         if node.kind != "map":
@@ -138,7 +205,7 @@ def _load_sources(layout: Layout, problems: list[Problem]) -> dict[str, SourceRe
             mark=section.keys[key].mark, author=text("author"),
             date=None if values.get("undated") is True else text("date"),
             url=text("url"), accessed=text("accessed"), note=text("note"))
-    return records
+    return records, problems
 
 
 def _field_mark(record: Node, name: str) -> Mark:
@@ -150,7 +217,7 @@ def _stripped_text(values: dict[str, Any], name: str) -> str | None:
     return value.strip() if isinstance(value, str) else None
 
 
-def _load_entries(layout: Layout, problems: list[Problem]) -> tuple[dict[str, Entry], set[str]]:
+def _load_entries(layout: Layout, problems: list[Problem], known: FileCache) -> tuple[dict[str, Entry], set[str]]:
     if not layout.terms.is_dir():
         problems.append(Mark(layout.shown(layout.terms), 0, 0).problem(
             "missing-file", "the folder of term files is missing", f"create {layout.shown(layout.terms)}/"))
@@ -158,21 +225,30 @@ def _load_entries(layout: Layout, problems: list[Problem]) -> tuple[dict[str, En
     checker = SchemaChecker(layout.data / "schema.json")
     entries: dict[str, Entry] = {}
     unreadable: set[str] = set()
-    paths = sorted(layout.terms.iterdir())
+    listed = _listing(layout.terms)
+    paths = list(listed)
     shown = _shown_paths(paths, layout)
-    problems.extend(_file_name_problems(paths, shown))
+    problems.extend(_file_name_problems(listed, shown))
     for path in paths:
-        if path.suffix != ".yml" or not _is_file_or_link(path):
+        if path.suffix != ".yml" or not listed[path].is_file_or_link:
             continue
-        slug = path.stem
-        result = read_yaml(path, shown[path])
-        problems.extend(result.problems)
-        if result.root is None:
-            unreadable.add(slug)
-            continue
-        problems.extend(checker.check(result.root))
-        entries[slug] = _entry(slug, shown[path], result)
+        entry, found = known.made(f"terms/{path.name}", path, shown[path], checker,
+                                  partial(_read_entry, path.stem, shown[path], checker=checker))
+        problems.extend(found)
+        if entry is None:
+            unreadable.add(path.stem)
+        else:
+            entries[path.stem] = entry
     return entries, unreadable
+
+
+def _read_entry(slug: str, shown: str, data: bytes | ReadResult,
+                checker: SchemaChecker) -> tuple[Entry | None, list[Problem]]:
+    """The entry in a file's bytes (None when they do not parse) and the file's problems."""
+    result = data if isinstance(data, ReadResult) else parse_yaml_bytes(data, shown)
+    if result.root is None:
+        return None, result.problems
+    return _entry(slug, shown, result), result.problems + checker.check(result.root)
 
 
 def _shown_paths(paths: list[Path], layout: Layout) -> dict[Path, str]:
@@ -183,19 +259,51 @@ def _shown_paths(paths: list[Path], layout: Layout) -> dict[Path, str]:
     return {path: folder + path.name for path in paths}
 
 
-def _file_name_problems(paths: list[Path], shown_paths: dict[Path, str]) -> list[Problem]:
+@dataclass(frozen=True)
+class _Kind:
+    is_link: bool
+    is_file: bool  # a regular file, or a link to one
+
+    @property
+    def is_file_or_link(self) -> bool:
+        """Regular files, and symbolic links (even broken ones), which read_yaml refuses with a message."""
+        return self.is_link or self.is_file
+
+
+def _listing(folder: Path) -> dict[Path, _Kind]:
+    """The folder's files and folders, sorted by name, with what each is: read from the folder
+    itself, without asking the file system about each file (5,000 entries, at every rebuild)."""
+    with os.scandir(folder) as found:
+        kinds = {item.name: _Kind(item.is_symlink(), _is_file(item)) for item in found}
+    return {folder / name: kinds[name] for name in sorted(kinds)}
+
+
+def file_count(folder: Path) -> int:
+    """How many files (or links to files) the folder holds."""
+    with os.scandir(folder) as found:
+        return sum(_is_file(item) for item in found)
+
+
+def _is_file(item: os.DirEntry[str]) -> bool:
+    try:
+        return item.is_file()
+    except OSError:  # a link that loops: Path.is_file says False too
+        return False
+
+
+def _file_name_problems(listed: dict[Path, _Kind], shown_paths: dict[Path, str]) -> list[Problem]:
     problems = []
     by_folded: dict[str, list[Path]] = defaultdict(list)
-    for path in paths:
+    for path, kind in listed.items():
         shown = shown_paths[path]
         if path.name.startswith("."):
             continue
-        if path.suffix != ".yml" and path.is_file():
+        if path.suffix != ".yml" and kind.is_file:
             problems.append(Mark(shown, 0, 0).problem(
                 "bad-file-name", f"'{path.name}' is not read: term files end in '.yml'",
                 f"rename it to '{slugify(path.stem) or 'term-name'}.yml'"))
             continue
-        if not _is_file_or_link(path):
+        if not kind.is_file_or_link:
             continue
         slug = path.stem
         by_folded[unicodedata.normalize("NFKC", slug).casefold()].append(path)
@@ -221,10 +329,6 @@ def _file_name_problems(paths: list[Path], shown_paths: dict[Path, str]) -> list
                     "slug-collision", message, "keep one file per term: merge them"))
     return problems
 
-
-def _is_file_or_link(path: Path) -> bool:
-    """Regular files, and symbolic links (even broken ones), which read_yaml refuses with a message."""
-    return path.is_symlink() or path.is_file()
 
 
 def _entry(slug: str, shown: str, result: ReadResult) -> Entry:

@@ -283,6 +283,12 @@ class ReadResult:
 
 def read_yaml(path: Path, shown: str) -> ReadResult:
     """Read `path` (reported as `shown`). Never raises for bad content."""
+    data = read_bytes(path, shown)
+    return data if isinstance(data, ReadResult) else parse_yaml_bytes(data, shown)
+
+
+def read_bytes(path: Path, shown: str) -> bytes | ReadResult:
+    """The bytes of `path`, or (as a result without a tree) why they are not read."""
     if path.is_symlink():  # a link could show (and publish) any file of the machine that builds
         return ReadResult(None, [Mark(shown, 0, 0).problem(
             "unreadable-file", "the file is a symbolic link; glossary files must be ordinary files",
@@ -294,11 +300,10 @@ def read_yaml(path: Path, shown: str) -> ReadResult:
                 "file-too-large",
                 f"the file is {size // 1024} KiB; an entry file may be at most {MAX_FILE_BYTES // 1024} KiB",
                 "split the text or remove pasted material")])
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         return ReadResult(None, [Mark(shown, 0, 0).problem(
             "unreadable-file", f"the file cannot be read: {error.strerror or error}")])
-    return parse_yaml_bytes(data, shown)
 
 
 def parse_yaml_bytes(data: bytes, shown: str) -> ReadResult:

@@ -13,7 +13,7 @@ only in capitals. At each place the longest name wins, and each target is found 
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _JOINER = re.compile(r"[^\S\n]*\n?[^\S\n]*|-")  # between a name's words; the gap is never empty
@@ -94,3 +94,23 @@ class NameMatcher:
             if target is not None:
                 return length, target
         return 0, None
+
+    def differing_words(self, other: NameMatcher) -> set[str]:
+        """The first words (in lower case) of the names this matcher and `other` read
+        differently: in a text with none of these words, both find the same mentions."""
+        words: set[str] = set()
+        for mine, theirs in ((self._capitals, other._capitals), (self._folded, other._folded)):
+            words.update(key[0].lower() for key in mine.keys() | theirs.keys() if mine.get(key) != theirs.get(key))
+        longest, other_longest = self._longest_from, other._longest_from
+        words.update(word.lower() for word in longest.keys() | other_longest.keys()
+                     if longest.get(word) != other_longest.get(word))
+        return words
+
+
+def word_finder(words: set[str]) -> Callable[[str], bool]:
+    """A test of whether a text holds one of `words` (in lower case) as a word, as mentions are read."""
+    if not words:
+        return lambda text: False
+    alternatives = "|".join(re.escape(word) for word in sorted(words))
+    pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})(?![A-Za-z0-9])", re.IGNORECASE | re.ASCII)
+    return lambda text: pattern.search(text) is not None
