@@ -8,10 +8,14 @@ and measures, each in a fresh process: `glossary validate`; libyaml alone parsin
 files (the floor validation is compared with); `glossary build` (time and peak RSS); a plain
 `mkdocs build` of the same pages written out as Markdown (same theme and search, no glossary
 plugin, term pages not_in_nav, the handouts' terms and the terms' neighbourhood maps written
-out in their pages: the reference the build is compared with); site, search-index and
-term-page sizes; in headless Chromium, the time from opening the home page to the first
-search result for a typed term name and for an acronym alias; and with `glossary serve` running,
-the time from saving an entry to the open page showing the change (--serve-only: that alone). It prints target vs measured,
+out in their pages: the reference the build is compared with); a second reference, plain
+MkDocs + Material with one hand-written Markdown page per term (out of the navigation) and an
+index page, the site a team would otherwise write by hand; the glossary build and that second
+reference again, timed by phase (validation, generated pages, Markdown, templates, search
+index, handouts, ...) and by kind of page; site, search-index and term-page sizes; in headless
+Chromium, the time from opening the home page to the first search result for a typed term name
+and for an acronym alias; and with `glossary serve` running, the time from saving an entry to
+the open page showing the change (--serve-only: that alone). It prints target vs measured,
 PASS or MISS, and writes the same to a Markdown file. Figures are printed, never asserted in tests.
 """
 
@@ -287,10 +291,101 @@ def _without_plugin(config: str, name: str) -> str:
     raise SystemExit(f"mkdocs.yml has no '{name}' plugin to leave out")
 
 
+# --- The term-only reference: the site a team would otherwise write by hand (issue #16) ---
+
+def write_term_reference(glossary_project: Path, reference: Path) -> None:
+    """Plain MkDocs + Material with one hand-written Markdown page per term (the synthetic
+    terms' own text: summary, definition, examples, pros and cons, contrasts, usage notes,
+    related terms, sources) kept out of the navigation, and an index page linking them all.
+    No handouts, cards, categories, maps or glossary plugin: what the glossary build is held to
+    (<= 1.5x) is the cost of the term pages themselves."""
+    from sourcing_glossary.checks.validate import validate
+    from sourcing_glossary.render.citations_html import citation_text
+    from sourcing_glossary.render.pages import md_text
+    from sourcing_glossary.urls import TERMS_DIR
+
+    glossary = validate(Layout(glossary_project, glossary_project / "glossary")).glossary
+    folder = reference / "docs" / TERMS_DIR
+    folder.mkdir(parents=True)
+    for entry in glossary.entries.values():
+        (folder / f"{entry.slug}.md").write_text(_hand_written(entry, glossary, md_text, citation_text),
+                                                 encoding="utf-8")
+    index = ["# Glossary", "", f"{len(glossary.entries)} terms.", ""]
+    index += [f"- [{md_text(e.term)}]({TERMS_DIR}/{e.slug}.md): {md_text(e.summary)}" for e in glossary.sorted_by_term()]
+    (reference / "docs" / "index.md").write_text("\n".join(index) + "\n", encoding="utf-8")
+    text = _without_plugin((glossary_project / "mkdocs.yml").read_text(encoding="utf-8"), "glossary")
+    text = _without_keys(text, [("nav",), ("extra_css",), ("extra_javascript",), ("exclude_docs",),
+                                ("theme", "custom_dir")])
+    text += f"\nnav:\n  - index.md\nnot_in_nav: |\n  /{TERMS_DIR}/*.md\n"
+    (reference / "mkdocs.yml").write_text(text, encoding="utf-8")
+
+
+def _hand_written(entry: Any, glossary: Any, md_text: Callable[[str], str], citation_text: Callable[[Any], str]) -> str:
+    """A term's page as an editor would write it in Markdown: [[links]] as links, citations
+    as a list of sources at the end."""
+    from sourcing_glossary.render.pages import link_terms
+    from sourcing_glossary.text.citations import without_citations
+    from sourcing_glossary.urls import TERMS_DIR
+
+    def text(markdown: str) -> str:
+        return link_terms(without_citations(markdown), glossary, TERMS_DIR)
+
+    def items(texts: tuple[str, ...]) -> list[str]:
+        return ["- " + text(one).replace("\n", "\n  ") for one in texts]
+
+    category = glossary.categories.get(entry.category)
+    out = [f"# {md_text(entry.term)}", ""]
+    if entry.aliases:
+        out += ["Also called: " + ", ".join(md_text(alias) for alias in entry.aliases) + ".", ""]
+    if category:
+        out += [f"Category: {md_text(category.title)}.", ""]
+    out += [md_text(entry.summary), "", "## Definition", "", text(entry.definition), ""]
+    for title, texts in (("Examples", entry.examples), ("Pros", entry.pros), ("Cons", entry.cons)):
+        if texts:
+            out += [f"## {title}", "", *items(texts), ""]
+    if entry.contrast:
+        out += ["## Not to be confused with", ""]
+        out += [f"- **[{md_text(glossary.entries[slug].term)}]({slug}.md)**: {text(sentence)}"
+                for slug, sentence in entry.contrast.items() if slug in glossary.entries]
+        out.append("")
+    if entry.usage_notes:
+        out += ["## Usage notes", "", text(entry.usage_notes), ""]
+    related = [glossary.entries[slug] for slug in entry.related if slug in glossary.entries]
+    if related:
+        out += ["## Related terms", "", *(f"- [{md_text(other.term)}]({other.slug}.md)" for other in related), ""]
+    records = [glossary.sources[source.ref] for source in entry.sources if source.ref in glossary.sources]
+    if records:
+        out += ["## Sources", "", *(f"- {md_text(citation_text(record))}" for record in records), ""]
+    return "\n".join(out)
+
+
+def _without_keys(config: str, paths: list[tuple[str, ...]]) -> str:
+    """mkdocs.yml text without the settings at `paths` (a top-level key, or a key inside one),
+    cut out of the text as _without_plugin does, so MkDocs' own tags survive."""
+    cuts = []
+    for path in paths:
+        node = yaml.compose(config, Loader=yaml.SafeLoader)
+        for depth, key in enumerate(path):
+            found = next(((k, v) for k, v in node.value if k.value == key), None)
+            if found is None:
+                break
+            if depth < len(path) - 1:
+                node = found[1]
+                continue
+            start = config.rfind("\n", 0, found[0].start_mark.index) + 1
+            end = found[1].end_mark.index
+            end = end if config[end - 1:end] == "\n" else (config.find("\n", end) + 1 or len(config))
+            cuts.append((start, end))
+    for start, end in sorted(cuts, reverse=True):
+        config = config[:start] + config[end:]
+    return config
+
+
 @dataclass(frozen=True)
 class Run:
     seconds: float
     peak_mb: float
+    cpu_seconds: float = 0.0  # user + system: what the build itself took, whatever else the machine ran
 
 
 def run_measured(command: list[str], cwd: Path, log: Path) -> Run:
@@ -310,12 +405,12 @@ def _run_and_wait(command: list[str], cwd: Path, log: Path) -> Run:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed in {cwd} ({process.returncode}):\n{log.read_text()[-3000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+    return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)  # ru_maxrss is in KiB on Linux
 
 
 def best(runs: list[Run]) -> Run:
     """The fastest time (the least disturbed by other load) and the highest peak seen."""
-    return Run(min(r.seconds for r in runs), max(r.peak_mb for r in runs))
+    return Run(min(r.seconds for r in runs), max(r.peak_mb for r in runs), min(r.cpu_seconds for r in runs))
 
 
 # In-process timings run in a fresh interpreter each (spawned), so imports and start-up are
@@ -370,6 +465,187 @@ def _time_plugin(project: str) -> tuple[float, float]:
 def in_fresh_process(function: Callable[..., object], *args: object) -> object:
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
         return pool.submit(function, *args).result()
+
+
+# --- Build phases: where a build's time goes (issue #16) ---
+#
+# A build runs in a fresh interpreter with timers wrapped around MkDocs', Material's, Jinja's
+# and the glossary plugin's functions (nothing in the product is changed). Each phase counts
+# its own time only: time spent in a nested timed function goes to that function's phase, so
+# the phases add up to the build. Page kinds are a second view of the same build: everything
+# MkDocs does for one page (reading, Markdown, the plugins' page events, its template).
+
+PHASES = (  # (phase, what it covers), in the order a build runs them
+    ("validation", "the plugin's on_config: loading and checking the glossary"),
+    ("generated pages", "the plugin's on_files: writing the generated pages' Markdown (mention linking apart)"),
+    ("mention linking", "first mentions of other terms made links, in the term pages' Markdown"),
+    ("reading pages", "MkDocs reading each page's Markdown and front matter"),
+    ("Markdown", "Python-Markdown converting each page, with MkDocs' link checks"),
+    ("handouts", "putting the terms (rendered once each) into the seven handouts"),
+    ("page marks", "the plugin's on_page_content besides handouts: search marks, JSON-LD"),
+    ("templates: navigation", "Material's partials/nav.html, on every page that shows the site's frame"),
+    ("templates: the rest", "the rest of each page's template (base.html, card.html, ...)"),
+    ("search index", "Material's search plugin: parsing each page's HTML, writing the index; the index split"),
+    ("neighbourhood maps", "each term page's map, drawn into the rendered page"),
+    ("writing pages", "writing each rendered page to the site folder"),
+    ("exports and redirects", "the plugin's on_post_build besides the index split"),
+    ("other", "the rest: files and navigation, static files, anchor checks, logging, cleaning and swapping site/"),
+)
+PHASE_TIMER = time.perf_counter
+PAGE_KINDS = ("term pages", "cards", "handouts", "A-Z index and categories", "other pages")
+WHOLE_BUILD = "whole build"  # work not done for one page: validation, exports, the search index file, ...
+
+
+def _page_kind(src_uri: str) -> str:
+    from sourcing_glossary.render.handout import PRINT_DIR
+    from sourcing_glossary.urls import CARDS_DIR, CATEGORIES_DIR, TERMS_DIR
+
+    if src_uri.startswith(PRINT_DIR + "/"):
+        return "handouts"
+    if src_uri.startswith(CARDS_DIR + "/"):
+        return "cards"
+    if src_uri == f"{TERMS_DIR}/index.md" or src_uri.startswith(CATEGORIES_DIR + "/"):
+        return "A-Z index and categories"
+    return "term pages" if src_uri.startswith(TERMS_DIR + "/") else "other pages"
+
+
+class _PhaseClock:
+    """Exclusive time per phase and kind of page (WHOLE_BUILD outside any one page's work),
+    and the number of pages of each kind."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, dict[str, float]] = {phase: dict.fromkeys(PAGE_KINDS + (WHOLE_BUILD,), 0.0)
+                                                     for phase, _ in PHASES}
+        self.pages = dict.fromkeys(PAGE_KINDS, 0)
+        self.nested: list[float] = []  # per open timed call: time spent in timed calls inside it
+        self.kind = WHOLE_BUILD  # the kind of the page being worked on
+
+    def _add(self, phase: str, spent: float) -> None:
+        self.seconds[phase][self.kind] += spent - self.nested.pop()
+        if self.nested:
+            self.nested[-1] += spent
+
+    def wrap(self, owner: Any, name: str, phase: str) -> None:
+        original = getattr(owner, name)
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            self.nested.append(0.0)
+            start = PHASE_TIMER()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self._add(phase, PHASE_TIMER() - start)
+
+        setattr(owner, name, timed)
+
+    def wrap_template(self, template: Any, phase: str) -> None:
+        """A Jinja template that other templates include: its render function is a generator,
+        run to the end inside the timer."""
+        original = template.root_render_func
+
+        def timed(context: Any) -> Any:
+            self.nested.append(0.0)
+            start = PHASE_TIMER()
+            try:
+                out = list(original(context))
+            finally:
+                self._add(phase, PHASE_TIMER() - start)
+            yield from out
+
+        template.root_render_func = timed
+
+    def wrap_pages(self, owner: Any, name: str, count: bool) -> None:
+        """A function of one page (its first argument): the time spent in it goes to the page's kind."""
+        original = getattr(owner, name)
+
+        def timed(page: Any, *args: Any, **kwargs: Any) -> Any:
+            self.kind = _page_kind(page.file.src_uri)
+            self.pages[self.kind] += count
+            try:
+                return original(page, *args, **kwargs)
+            finally:
+                self.kind = WHOLE_BUILD
+
+        setattr(owner, name, timed)
+
+
+@dataclass(frozen=True)
+class Phases:
+    seconds: float  # the whole build, timed in process
+    by_phase: dict[str, dict[str, float]]  # phase -> page kind (or WHOLE_BUILD) -> seconds
+    pages: dict[str, int]  # page kind -> pages
+
+    def phase(self, name: str) -> float:
+        return sum(self.by_phase[name].values())
+
+    def kind(self, name: str) -> float:
+        return sum(kinds[name] for kinds in self.by_phase.values())
+
+
+def _time_phases(project: str, glossary: bool) -> Phases:
+    """Build `project` (as `glossary build` does, or as `mkdocs build` for a plain reference)
+    with timers around the build's parts."""
+    import logging
+
+    import jinja2
+    from material.plugins.search.plugin import SearchPlugin
+    from mkdocs import theme, utils
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.structure.pages import Page
+
+    from sourcing_glossary.mkdocs import build, plugin
+    from sourcing_glossary.render import handout, mentions
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    clock = _PhaseClock()
+    for owner, name, phase in (
+            (plugin.GlossaryPlugin, "on_config", "validation"), (plugin.GlossaryPlugin, "on_files", "generated pages"),
+            (mentions.MentionLinker, "link", "mention linking"), (Page, "read_source", "reading pages"),
+            (Page, "render", "Markdown"), (handout.Handouts, "fill", "handouts"),
+            (plugin.GlossaryPlugin, "on_page_content", "page marks"), (jinja2.Template, "render", "templates: the rest"),
+            (SearchPlugin, "on_page_context", "search index"), (SearchPlugin, "on_post_build", "search index"),
+            (material, "split_index", "search index"), (plugin.neighbourhood_map, "fill", "neighbourhood maps"),
+            (utils, "write_file", "writing pages"), (plugin.GlossaryPlugin, "on_post_build", "exports and redirects")):
+        clock.wrap(owner, name, phase)
+    clock.wrap_pages(mkdocs_build, "_populate_page", count=False)
+    clock.wrap_pages(mkdocs_build, "_build_page", count=True)
+    get_env = theme.Theme.get_env
+
+    def env_with_timed_nav(self: Any) -> Any:
+        env = get_env(self)
+        clock.wrap_template(env.get_template("partials/nav.html"), "templates: navigation")
+        return env
+
+    theme.Theme.get_env = env_with_timed_nav  # type: ignore[method-assign]
+    start = PHASE_TIMER()
+    if glossary:
+        build.build_site(Path(project) / "mkdocs.yml")
+    else:
+        config = build.load_site_config(Path(project) / "mkdocs.yml")
+        config.plugins.on_startup(command="build", dirty=False)
+        mkdocs_build.build(config)
+        config.plugins.on_shutdown()
+    total = PHASE_TIMER() - start
+    clock.seconds["other"][WHOLE_BUILD] += total - sum(sum(kinds.values()) for kinds in clock.seconds.values())
+    return Phases(total, clock.seconds, clock.pages)
+
+
+def measure_term_reference(prepared: Prepared, work: Path) -> Run:
+    shutil.rmtree(prepared.term_reference / "site", ignore_errors=True)
+    return run_measured([str(BIN / "mkdocs"), "build", "-q"], prepared.term_reference, work / "term-reference.log")
+
+
+def measure_phases(prepared: Prepared) -> tuple[Phases, Phases]:
+    """The glossary build and the term-only reference timed by phase, interleaved, each in a
+    fresh process; of each, the run with the shortest total."""
+    runs: tuple[list[Phases], list[Phases]] = ([], [])
+    for attempt in range(BUILD_REPEAT):
+        say(f"[{prepared.count}] timing the build's phases, round {attempt + 1} of {BUILD_REPEAT}")
+        for project, glossary, timed in ((prepared.project, True, runs[0]), (prepared.term_reference, False, runs[1])):
+            shutil.rmtree(project / "site", ignore_errors=True)
+            timed.append(in_fresh_process(_time_phases, str(project), glossary))  # type: ignore[arg-type]
+    return min(runs[0], key=lambda run: run.seconds), min(runs[1], key=lambda run: run.seconds)
 
 
 @dataclass(frozen=True)
@@ -443,6 +719,9 @@ class SizeResult:
     plugin_files_s: float = 0.0
     build: Run = field(default_factory=lambda: Run(0, 0))
     reference: Run = field(default_factory=lambda: Run(0, 0))
+    term_reference: Run = field(default_factory=lambda: Run(0, 0))  # hand-written term pages only
+    phases: Phases | None = None  # the glossary build, timed by phase
+    term_reference_phases: Phases | None = None
     site_kb_per_term: float = 0.0
     reference_site_kb_per_term: float = 0.0
     index_kb_per_term: float = 0.0
@@ -468,18 +747,21 @@ class Prepared:
     project: Path
     reference: Path
     terms: list[SyntheticTerm]
+    term_reference: Path
 
 
 def prepare(count: int, work: Path) -> Prepared:
     """Write the glossary project and its plain-MkDocs twin (before any timing, so a broken
     synthetic glossary stops the run at once)."""
     project, reference = work / f"glossary-{count}", work / f"reference-{count}"
+    term_reference = work / f"term-reference-{count}"
     project.mkdir()
     reference.mkdir()
     say(f"[{count}] generating {count} terms")
     terms = generate_glossary(project, count)
     write_reference(project, reference)
-    return Prepared(count, project, reference, terms)
+    write_term_reference(project, term_reference)
+    return Prepared(count, project, reference, terms, term_reference)
 
 
 def measure(prepared: Prepared, work: Path) -> SizeResult:
@@ -500,14 +782,16 @@ def measure(prepared: Prepared, work: Path) -> SizeResult:
     result.plugin_config_s, result.plugin_files_s = min(
         in_fresh_process(_time_plugin, str(project)) for _ in range(BUILD_REPEAT))
 
-    builds, references = [], []
-    for attempt in range(BUILD_REPEAT):  # interleaved, so load from elsewhere hits both alike
+    builds, references, term_references = [], [], []
+    for attempt in range(BUILD_REPEAT):  # interleaved, so load from elsewhere hits all alike
         say(f"[{count}] building, round {attempt + 1} of {BUILD_REPEAT}")
         shutil.rmtree(project / "site", ignore_errors=True)
         builds.append(run_measured([str(BIN / "glossary"), "build"], project, work / "build.log"))
         shutil.rmtree(reference / "site", ignore_errors=True)
         references.append(run_measured([str(BIN / "mkdocs"), "build", "-q"], reference, work / "reference.log"))
-    result.build, result.reference = best(builds), best(references)
+        term_references.append(measure_term_reference(prepared, work))
+    result.build, result.reference, result.term_reference = best(builds), best(references), best(term_references)
+    result.phases, result.term_reference_phases = measure_phases(prepared)
 
     site = project / "site"
     result.site_kb_per_term = _folder_bytes(site) / 1024 / count
@@ -566,6 +850,7 @@ def verdicts(results: dict[int, SizeResult]) -> list[Verdict]:
                            f"of which validating takes {result.plugin_config_s:.1f} s and generating the pages "
                            f"{result.plugin_files_s:.1f} s; exports, redirects, "
                            "JSON-LD and garbage collection of the larger heap take the rest"))
+    out += term_reference_verdicts(results)
     if big and mid:
         ratio = big.build.seconds / mid.build.seconds
         out.append(Verdict("Build scaling", "5,000 <= 5.5x 1,000",
@@ -594,6 +879,113 @@ def verdicts(results: dict[int, SizeResult]) -> list[Verdict]:
                              ("Term page HTML", "<= 40 KB")):
             out.append(missing(target, goal))
     return out + serve_verdicts(results)
+
+
+# --- Verdicts and tables of the term-only reference and the build's phases (issue #16) ---
+
+TERM_REFERENCE_GOAL = 1.5  # the glossary build costs at most this much of the hand-written term pages
+WHOLE_GLOSSARY_KINDS = ("handouts", "A-Z index and categories")  # pages that list (nearly) every term
+
+
+def term_reference_verdicts(results: dict[int, SizeResult]) -> list[Verdict]:
+    out = []
+    goal = f"<= {TERM_REFERENCE_GOAL}x hand-written term pages"
+    for size in (1000, 5000):
+        result = results.get(size)
+        target = f"Build vs hand-written term pages, {size:,} terms"
+        if result is None:
+            out.append(Verdict(target, goal, "not measured: needs sizes 1000 and 5000", None))
+            continue
+        build, plain = result.build, result.term_reference
+        ratio = build.seconds / plain.seconds
+        out.append(Verdict(target, goal, f"{build.seconds:.1f} s vs {plain.seconds:.1f} s = {ratio:.2f}x "
+                           f"(CPU time: {build.cpu_seconds:.1f} s vs {plain.cpu_seconds:.1f} s = "
+                           f"{build.cpu_seconds / plain.cpu_seconds:.2f}x)", ratio <= TERM_REFERENCE_GOAL,
+                           _term_reference_note(result)))
+    mid, big = results.get(1000), results.get(5000)
+    target, goal = "Whole-glossary pages scale linearly", "5,000 <= 5.5x 1,000"
+    if mid and mid.phases and big and big.phases:
+        small = sum(mid.phases.kind(kind) for kind in WHOLE_GLOSSARY_KINDS)
+        large = sum(big.phases.kind(kind) for kind in WHOLE_GLOSSARY_KINDS)
+        out.append(Verdict(target, goal, f"handouts, A-Z index and categories: {large:.2f} s / {small:.2f} s = "
+                           f"{large / small:.2f}x", large / small <= 5.5, "one of them does work per term per term"))
+    else:
+        out.append(Verdict(target, goal, "not measured: needs sizes 1000 and 5000", None))
+    target, goal = "Whole-glossary pages' fair share, 5,000 terms", "<= a term page, per term listed"
+    if big and big.phases:
+        listed, page = _per_term_listed(big.phases), big.phases.kind("term pages") / big.phases.pages["term pages"]
+        out.append(Verdict(target, goal, f"{1000 * listed:.2f} ms per term listed; a term page {1000 * page:.2f} ms",
+                           listed <= page, "a whole-glossary page renders its terms more expensively than their pages"))
+    else:
+        out.append(Verdict(target, goal, "not measured: needs size 5000", None))
+    return out
+
+
+def _per_term_listed(phases: Phases) -> float:
+    """Seconds the whole-glossary pages take per term they list: each term is in the A-Z
+    index, its category's page, the all-terms handout and its category's handout."""
+    terms = phases.pages["term pages"]
+    return sum(phases.kind(kind) for kind in WHOLE_GLOSSARY_KINDS) / (4 * terms)
+
+
+def _term_reference_note(result: SizeResult) -> str:
+    """Where the glossary build spends more than the hand-written site, largest first."""
+    if result.phases is None or result.term_reference_phases is None:
+        return "the phases were not timed"
+    ours, theirs = result.phases, result.term_reference_phases
+    extra = sorted(((ours.phase(name) - theirs.phase(name), name) for name, _ in PHASES), reverse=True)
+    listed = ", ".join(f"{name} +{seconds:.1f} s" for seconds, name in extra[:5] if seconds > 0)
+    return (f"in the timed builds ({ours.seconds:.1f} s vs {theirs.seconds:.1f} s) the glossary spends more on "
+            f"{listed}; see 'Build phases' below")
+
+
+def _ms_per_page(phases: Phases | None, kind: str) -> str:
+    if phases is None or not phases.pages[kind]:
+        return "-"
+    return f"{1000 * phases.kind(kind) / phases.pages[kind]:.2f}"
+
+
+TERM_REFERENCE_ROWS: list[tuple[str, Callable[[SizeResult], str]]] = [
+    ("plain `mkdocs build` of hand-written term pages only (s)", lambda r: f"{r.term_reference.seconds:.1f}"),
+    ("build / hand-written term pages", lambda r: f"{r.build.seconds / r.term_reference.seconds:.2f}x"),
+    ("the same in CPU time (s): build / hand-written",
+     lambda r: f"{r.build.cpu_seconds:.1f} / {r.term_reference.cpu_seconds:.1f} = "
+     f"{r.build.cpu_seconds / r.term_reference.cpu_seconds:.2f}x"),
+    ("a term page, all its phases (ms): glossary / hand-written",
+     lambda r: f"{_ms_per_page(r.phases, 'term pages')} / {_ms_per_page(r.term_reference_phases, 'term pages')}"),
+    ("a card (ms)", lambda r: _ms_per_page(r.phases, "cards")),
+    ("the seven handouts (s)", lambda r: f"{r.phases.kind('handouts'):.2f}" if r.phases else "-"),
+    ("whole-glossary pages per term listed (ms)", lambda r: f"{1000 * _per_term_listed(r.phases):.2f}" if r.phases else "-"),
+]
+
+
+def render_phases(results: dict[int, SizeResult]) -> list[str]:
+    """Per size: the glossary build's time by phase and kind of page, beside the term-only reference."""
+    lines = ["", "## Build phases", "",
+             "Each build timed in a fresh process with timers around MkDocs', Material's, Jinja's and the "
+             "plugin's functions (scripts/bench.py, `_time_phases`); of "
+             f"{BUILD_REPEAT} runs of each, interleaved, the one with the shortest total. A phase counts its own "
+             "time only, so the phases add up to the build. The columns split the glossary build by the kind of "
+             "page the time was spent on ('whole build': not one page's work).", ""]
+    lines += [f"- {name}: {meaning}" for name, meaning in PHASES]
+    for size, result in sorted(results.items()):
+        ours, theirs = result.phases, result.term_reference_phases
+        if ours is None or theirs is None:
+            continue
+        columns = [*PAGE_KINDS, WHOLE_BUILD]
+        lines += ["", f"### {size:,} terms", "",
+                  "| phase | glossary build (s) | share | " + " | ".join(columns) + " | hand-written term pages (s) |",
+                  "|---|---:|---:|" + "---:|" * len(columns) + "---:|"]
+        for name, _ in PHASES:
+            cells = [f"{ours.by_phase[name][column]:.2f}" for column in columns]
+            lines.append(f"| {name} | {ours.phase(name):.2f} | {100 * ours.phase(name) / ours.seconds:.0f} % | "
+                         + " | ".join(cells) + f" | {theirs.phase(name):.2f} |")
+        totals = [f"{ours.kind(column):.2f}" for column in columns]
+        lines.append(f"| **total** | **{ours.seconds:.2f}** | 100 % | " + " | ".join(totals) + f" | **{theirs.seconds:.2f}** |")
+        pages = [str(ours.pages[column]) if column in ours.pages else "" for column in columns]
+        lines.append("| pages | " + str(sum(ours.pages.values())) + " | | " + " | ".join(pages)
+                     + f" | {sum(theirs.pages.values())} |")
+    return lines
 
 
 def _status(passed: bool | None) -> str:
@@ -632,6 +1024,7 @@ def render(results: dict[int, SizeResult], command: str) -> str:
         ("`glossary build` (s)", lambda r: f"{r.build.seconds:.1f}"),
         ("plain `mkdocs build` of the same pages (s)", lambda r: f"{r.reference.seconds:.1f}"),
         ("build / plain MkDocs", lambda r: f"{r.build.seconds / r.reference.seconds:.2f}x"),
+        *TERM_REFERENCE_ROWS,
         ("`glossary build` peak RSS (MB)", lambda r: f"{r.build.peak_mb:.0f}"),
         ("plain `mkdocs build` peak RSS (MB)", lambda r: f"{r.reference.peak_mb:.0f}"),
         ("site size per term (KB)", lambda r: f"{r.site_kb_per_term:.1f}"),
@@ -656,6 +1049,7 @@ def render(results: dict[int, SizeResult], command: str) -> str:
     lines += ["", "## Figures", "", "| | " + " | ".join(f"{n:,} terms" for n in sizes) + " |",
               "|---|" + "---:|" * len(sizes)]
     lines += [f"| {label} | " + " | ".join(value(results[n]) for n in sizes) + " |" for label, value in rows]
+    lines += render_phases(results)
     return "\n".join(lines) + "\n"
 
 

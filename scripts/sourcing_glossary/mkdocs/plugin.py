@@ -175,6 +175,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         self._forget_scratch()  # every page has read its Markdown by now
+        material.reuse_navigation(env)
         return env
 
     def on_build_error(self, *, error: Exception) -> None:
