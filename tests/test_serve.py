@@ -141,6 +141,9 @@ def test_a_failed_validation_keeps_the_last_good_site_and_prints_the_report(
     shown = served.get(page)
     assert 'id="glossary-serve-problems"' in shown and "no-such-term" in shown
     assert _without_banner(shown) == _without_banner(good), "the page served is not the last good one"
+    builds = served.folder.parent
+    served.stop()
+    assert not builds.exists(), "the server left its builds behind"
 
 
 def _without_banner(page: str) -> str:
