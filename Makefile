@@ -1,6 +1,6 @@
 # The two commands of the README:
 #   make build   builds the site into site/ (creates or reuses .venv/ first)
-#   make test    lints (ruff), type-checks (mypy), checks the import layers (import-linter) and runs
+#   make test    lints and checks the formatting (ruff), type-checks (mypy), checks the import layers (import-linter) and runs
 #                the whole test suite (creates or reuses .venv/ with the test tools first)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -14,6 +14,7 @@ build: $(VENV)/.runtime
 
 test: $(VENV)/.dev chromium
 	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest

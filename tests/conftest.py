@@ -44,8 +44,7 @@ os.environ.setdefault("GLOSSARY_ALLOW_PLACEHOLDER_URL", "1")  # tests build with
 Environment = Mapping[str, str | None]  # variables to set; None unsets one
 
 
-def run_glossary(*args: str, cwd: Path, check: bool = False,
-                 env: Environment | None = None) -> subprocess.CompletedProcess[str]:
+def run_glossary(*args: str, cwd: Path, check: bool = False, env: Environment | None = None) -> subprocess.CompletedProcess[str]:
     """`glossary ARGS` in the folder `cwd`, with `env` added to the environment: its exit status,
     standard output and standard error, as an editor would see them.
 
@@ -56,8 +55,13 @@ def run_glossary(*args: str, cwd: Path, check: bool = False,
     exception main() lets out fails the test with its traceback; the tests that need the
     installed command itself (exit status, signals, a terminal) use run_glossary_process."""
     out, err = _output(), _output()
-    with (contextlib.chdir(cwd), _environment(env or {}), _fresh_logging(),
-          contextlib.redirect_stdout(out), contextlib.redirect_stderr(err)):
+    with (
+        contextlib.chdir(cwd),
+        _environment(env or {}),
+        _fresh_logging(),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
         try:
             code = main(list(args))
         except SystemExit as leaving:  # argparse on a usage error or --help
@@ -66,12 +70,12 @@ def run_glossary(*args: str, cwd: Path, check: bool = False,
     return _checked(result) if check else result
 
 
-def run_glossary_process(*args: str, cwd: Path, check: bool = False,
-                         env: Environment | None = None) -> subprocess.CompletedProcess[str]:
+def run_glossary_process(
+    *args: str, cwd: Path, check: bool = False, env: Environment | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the installed `glossary` command in a process of its own, as an editor would."""
     environment = {name: value for name, value in {**os.environ, **(env or {})}.items() if value is not None}
-    result = subprocess.run([str(GLOSSARY_BIN), *args], cwd=cwd, capture_output=True, text=True, timeout=300,
-                            env=environment)
+    result = subprocess.run([str(GLOSSARY_BIN), *args], cwd=cwd, capture_output=True, text=True, timeout=300, env=environment)
     return _checked(result) if check else result
 
 
@@ -193,8 +197,7 @@ def valid_glossary(project: Path) -> Glossary:
 
 def write_entry(project: Path, slug: str, text: str | None = None, **fields: str) -> Path:
     path = project / "glossary" / "terms" / f"{slug}.yml"
-    path.write_text(text if text is not None else MINIMAL_ENTRY.format(term=fields.get("term", slug.title())),
-                    encoding="utf-8")
+    path.write_text(text if text is not None else MINIMAL_ENTRY.format(term=fields.get("term", slug.title())), encoding="utf-8")
     return path
 
 
@@ -238,8 +241,16 @@ def small_site(target: Path) -> Path:
 
 def entry_value(slug: str, term: str, *aliases: str, **fields: str) -> Entry:
     """An entry as loading would make it, for tests that need no files: summary 'What <term> is.'"""
-    return Entry(slug=slug, path=f"{slug}.yml", term=term, category="c", summary=f"What {term} is.", definition="d",
-                 aliases=aliases, **fields)
+    return Entry(
+        slug=slug,
+        path=f"{slug}.yml",
+        term=term,
+        category="c",
+        summary=f"What {term} is.",
+        definition="d",
+        aliases=aliases,
+        **fields,
+    )
 
 
 def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]) -> Path:
@@ -373,10 +384,17 @@ def page(browser: object, site_url: str) -> Iterator[object]:
     # A redirect page (an alias's address) moves on with location.replace while its own
     # stylesheets and scripts may still be loading: Chromium cancels those (net::ERR_ABORTED),
     # which is the redirect working, not a resource that failed.
-    new_page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED"
-                and new_page.failed_requests.append(f"{r.url}: {r.failure}"))
-    new_page.on("response", lambda r: r.status >= 400 and not r.request.is_navigation_request()
-                and new_page.failed_requests.append(f"{r.url}: HTTP {r.status}"))
+    new_page.on(
+        "requestfailed", lambda r: r.failure != "net::ERR_ABORTED" and new_page.failed_requests.append(f"{r.url}: {r.failure}")
+    )
+    new_page.on(
+        "response",
+        lambda r: (
+            r.status >= 400
+            and not r.request.is_navigation_request()
+            and new_page.failed_requests.append(f"{r.url}: HTTP {r.status}")
+        ),
+    )
 
     def route(route: object) -> None:
         request_url = route.request.url  # type: ignore[attr-defined]
@@ -407,9 +425,10 @@ def rank(page: Any, built_site: Path) -> Callable[[list[str], int], list[list[st
     once it has read the text: term slugs, and compare/<slug> for a comparison page."""
     page.set_content("<!doctype html><title>glossary-match.js</title>")
     page.add_script_tag(path=str(built_site / "assets" / "javascripts" / "glossary-match.js"))
-    terms, text = (json.loads((built_site / name).read_text(encoding="utf-8"))
-                   for name in ("terms.json", "terms-text.json"))
+    terms, text = (json.loads((built_site / name).read_text(encoding="utf-8")) for name in ("terms.json", "terms-text.json"))
     return lambda queries, limit: page.evaluate(RANK_QUERIES, [terms, text, queries, limit])
+
+
 class Served:
     """`glossary serve` running on a free port in a project folder, its output in a file."""
 
@@ -419,8 +438,13 @@ class Served:
             port = probe.getsockname()[1]
         self.url = f"http://127.0.0.1:{port}/"
         self.log = log
-        self.process = subprocess.Popen([str(GLOSSARY_BIN), "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
-                                        stdout=log.open("w"), stderr=subprocess.STDOUT, env=dict(os.environ))
+        self.process = subprocess.Popen(
+            [str(GLOSSARY_BIN), "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
+            env=dict(os.environ),
+        )
         self.wait_for(lambda: "Serving on" in self.output(), "the server to start")
 
     def output(self) -> str:

@@ -25,13 +25,11 @@ def comparison_path(browser, site_url: str) -> str:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
-def test_no_serious_accessibility_violations(browser, site_url: str, comparison_path: str, scheme: str,
-                                             viewport: str) -> None:
+def test_no_serious_accessibility_violations(browser, site_url: str, comparison_path: str, scheme: str, viewport: str) -> None:
     context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
     page = context.new_page()
     problems = []
-    for path in ("/", "/terms/", "/terms/offshoring/", "/cards/offshoring/", "/compare/sourcing-model-matrix/",
-                 comparison_path):
+    for path in ("/", "/terms/", "/terms/offshoring/", "/cards/offshoring/", "/compare/sourcing-model-matrix/", comparison_path):
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
         violations = Axe().run(page).response["violations"]

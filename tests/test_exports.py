@@ -114,7 +114,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised(proj
     write_entry(project, "formula", FORMULA_ENTRY)
     text = run_glossary("export", "--format", "csv", cwd=project, check=True).stdout
     row = csv_rows(text)[0]
-    assert row["term"] == "'=HYPERLINK(\"http://evil.example\")"
+    assert row["term"] == '\'=HYPERLINK("http://evil.example")'
     assert row["summary"] == "'=1+1 is what a spreadsheet would compute."
     assert row["aliases"] == "'+cmd\n-2+3\n@SUM(A1)\n'quoted"  # only a cell's start can begin a formula
     starts = {cell[:1] for r in csv_rows(text) for cell in r.values() if cell}

@@ -53,7 +53,7 @@ def test_handout_has_every_term_with_summary_definition_pros_and_cons(built_site
     assert page.count('class="gl-handout-term"') == len(TERMS)
     offshoring = TERMS["offshoring"]
     start = heading(offshoring["term"]).search(page).start()
-    section = page[start: page.index("</article>", start)]
+    section = page[start : page.index("</article>", start)]
     assert offshoring["summary"] in section
     assert "Offshoring means having a business function carried out" in section
     assert "<strong>Pros</strong>" in section and "<strong>Cons</strong>" in section
@@ -99,8 +99,15 @@ def test_pdf_prints_the_handout_on_the_chosen_paper(browser, project: Path, pape
     assert size == PAPER_POINTS[paper]
     assert len(pages) == 1  # two short terms: one page, no blank page after it
     text = pages[0]
-    for expected in ("Alpha", "The summary of Beta.", "The definition of Alpha.", "Pros", "An advantage of Beta.",
-                     "Cons", "page 1 of 1"):
+    for expected in (
+        "Alpha",
+        "The summary of Beta.",
+        "The definition of Alpha.",
+        "Pros",
+        "An advantage of Beta.",
+        "Cons",
+        "page 1 of 1",
+    ):
         assert expected in text
     assert "For editors" not in text and "Search" not in text  # no navigation chrome
 
@@ -129,7 +136,7 @@ def test_term_links_in_a_handout_lead_to_the_term_pages(built_site: Path, page: 
     """Term links lead to term pages, citations to the term's own source lines in the handout,
     and each source line to the Sources page."""
     text = handout(built_site, page)
-    terms = text[text.index('<article class="gl-handout-term"'):]
+    terms = text[text.index('<article class="gl-handout-term"') :]
     links = [href for href in re.findall(r'<a href="([^"]+)"', terms) if not href.startswith(("http:", "https:"))]
     ids = set(re.findall(r' id="([^"]+)"', text))
     assert any(href.startswith("#") for href in links), "the handout's citations link to its source lines"

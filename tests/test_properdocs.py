@@ -20,16 +20,27 @@ def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     properdocs = installed_tool("properdocs")
     root = copy_project(tmp_path_factory.mktemp("properdocs-project"))
     site = root / "properdocs-site"
-    subprocess.run([str(properdocs), "build", "-f", "mkdocs.yml", "-d", str(site)], cwd=root, check=True,
-                   capture_output=True, text=True, timeout=300)
+    subprocess.run(
+        [str(properdocs), "build", "-f", "mkdocs.yml", "-d", str(site)],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     return site
 
 
 def test_properdocs_builds_every_page_of_the_mkdocs_build(properdocs_site: Path, built_site: Path) -> None:
     files = sorted(path.relative_to(properdocs_site).as_posix() for path in properdocs_site.rglob("*"))
     assert files == sorted(path.relative_to(built_site).as_posix() for path in built_site.rglob("*"))
-    for page in ("terms/outsourcing/index.html", "terms/index.html", "compare/outsourcing-vs-offshoring/index.html",
-                 "compare/sourcing-model-matrix.svg", "terms.json"):
+    for page in (
+        "terms/outsourcing/index.html",
+        "terms/index.html",
+        "compare/outsourcing-vs-offshoring/index.html",
+        "compare/sourcing-model-matrix.svg",
+        "terms.json",
+    ):
         assert (properdocs_site / page).is_file(), page
 
 

@@ -29,15 +29,41 @@ WHOLE_RUNS = settings(FEW_SECONDS, max_examples=50)  # a validation of the small
 # Characters that mean something to YAML or Markdown, plus some that mean trouble.
 YAMLISH = st.text(
     alphabet=st.sampled_from(list(": -\n\t#&*!|>'\"[]{},?%@`<>/\\=~.") + list("ab1 ") + ["\r", "\u2028", "\x00", "é"]),
-    max_size=200)
-FIELDS = ["term", "aliases", "category", "summary", "definition", "examples", "pros", "cons", "related",
-          "contrast", "usage_notes", "facets", "sources", "previous_slugs", "updated", "unknown"]
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
-                    st.text(max_size=40), st.sampled_from(["offshoring", "[[offshoring]]", "<b>x</b>",
-                                                           "[x](javascript:alert(1))", "TODO", "2026-02-30"]))
-VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4)
-                      | st.dictionaries(st.text(string.ascii_lowercase + "-_", max_size=12), inner, max_size=4),
-                      max_leaves=12)
+    max_size=200,
+)
+FIELDS = [
+    "term",
+    "aliases",
+    "category",
+    "summary",
+    "definition",
+    "examples",
+    "pros",
+    "cons",
+    "related",
+    "contrast",
+    "usage_notes",
+    "facets",
+    "sources",
+    "previous_slugs",
+    "updated",
+    "unknown",
+]
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=40),
+    st.sampled_from(["offshoring", "[[offshoring]]", "<b>x</b>", "[x](javascript:alert(1))", "TODO", "2026-02-30"]),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(string.ascii_lowercase + "-_", max_size=12), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
 ENTRIES = st.dictionaries(st.sampled_from(FIELDS), VALUES, max_size=10)
 
 
@@ -107,8 +133,14 @@ def test_validate_answers_any_entry_shaped_data(scratch_project: Path, entry: di
 
 
 @WHOLE_RUNS
-@given(st.lists(st.text(alphabet=string.ascii_letters + string.digits + "-_. é", min_size=1, max_size=12),
-                min_size=1, max_size=4, unique=True))
+@given(
+    st.lists(
+        st.text(alphabet=string.ascii_letters + string.digits + "-_. é", min_size=1, max_size=12),
+        min_size=1,
+        max_size=4,
+        unique=True,
+    )
+)
 def test_validate_answers_any_file_names(scratch_project: Path, stems: list[str]) -> None:
     entry = b"term: Random\ncategory: economics\nsummary: A test.\ndefinition: Text.\n"
     names = {f"{stem}.yml" for stem in stems if stem.strip(".")} - {"offshoring.yml", "nearshoring.yml"}
@@ -117,24 +149,27 @@ def test_validate_answers_any_file_names(scratch_project: Path, stems: list[str]
 
 # --- positions inside values ----------------------------------------------------------------
 
-PROSE = st.text(alphabet=list("ab \u00e9\U0001F600-:#'\"\\\t\n"), max_size=60)
+PROSE = st.text(alphabet=list("ab \u00e9\U0001f600-:#'\"\\\t\n"), max_size=60)
 STR = "tag:yaml.org,2002:str"
 
 
 @FEW_SECONDS
-@given(PROSE, PROSE, st.sampled_from([None, "'", '"', "|", ">"]), st.integers(min_value=20, max_value=60),
-       st.booleans())
+@given(PROSE, PROSE, st.sampled_from([None, "'", '"', "|", ">"]), st.integers(min_value=20, max_value=60), st.booleans())
 def test_a_citation_inside_any_value_is_placed_where_it_is_written(
-        before: str, after: str, style: str | None, width: int, nested: bool) -> None:
+    before: str, after: str, style: str | None, width: int, nested: bool
+) -> None:
     """PyYAML writes the value in the style asked for (or another where that one cannot hold
     it), folds long lines, escapes what it must and adds indentation and chomping indicators;
     the position given for the citation inside the value is where the citation stands."""
     value = f"{before}[@x]{after}"
-    note = yaml.MappingNode("tag:yaml.org,2002:map", [
-        (yaml.ScalarNode(STR, "note"), yaml.ScalarNode(STR, value, style=style))])
-    document = (yaml.MappingNode("tag:yaml.org,2002:map", [
-        (yaml.ScalarNode(STR, "sources"), yaml.SequenceNode("tag:yaml.org,2002:seq", [note]))])
-        if nested else note)
+    note = yaml.MappingNode("tag:yaml.org,2002:map", [(yaml.ScalarNode(STR, "note"), yaml.ScalarNode(STR, value, style=style))])
+    document = (
+        yaml.MappingNode(
+            "tag:yaml.org,2002:map", [(yaml.ScalarNode(STR, "sources"), yaml.SequenceNode("tag:yaml.org,2002:seq", [note]))]
+        )
+        if nested
+        else note
+    )
     text = yaml.serialize(document, width=width, allow_unicode=True)
     root = parse_yaml_bytes(text.encode("utf-8"), "entry.yml").root
     assert root is not None, text
@@ -142,10 +177,11 @@ def test_a_citation_inside_any_value_is_placed_where_it_is_written(
     assert node.value == value, text
     lines = text.splitlines()
     mark = node.mark_at(len(before), lines)
-    assert lines[mark.line - 1][mark.column - 1:].startswith("[@x]"), (text, mark)
+    assert lines[mark.line - 1][mark.column - 1 :].startswith("[@x]"), (text, mark)
 
 
 # --- work grows with the input, counted -----------------------------------------------------
+
 
 def laughs(levels: int) -> bytes:
     lines = ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']

@@ -45,8 +45,11 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _generated_files(site: Path) -> list[Path]:
     """Everything the glossary generates: its pages (not the hand-written docs, which may show
     example addresses), exports, terms.json, terms.js and the sitemap."""
-    hand_written = {"" if p.stem == "index" else p.with_suffix("").as_posix()
-                    for p in (REPO / "docs").rglob("*.md") for p in [p.relative_to(REPO / "docs")]}
+    hand_written = {
+        "" if p.stem == "index" else p.with_suffix("").as_posix()
+        for p in (REPO / "docs").rglob("*.md")
+        for p in [p.relative_to(REPO / "docs")]
+    }
     found = [site / "terms.json", site / "terms.js", site / "sitemap.xml", *sorted((site / "exports").iterdir())]
     for page in site.rglob("index.html"):
         folder = page.parent.relative_to(site).as_posix()
@@ -78,8 +81,10 @@ def test_show_and_check_links_follow_the_address(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     shown = _glossary(root, "show", "BPO", env={"GLOSSARY_SITE_URL": ADDRESS})
     assert f"{ADDRESS}terms/business-process-outsourcing/" in shown.stdout
-    (root / "course.md").write_text(f"See [BPO]({ADDRESS}terms/business-process-outsorcing/) and "
-                                    f"[old]({PLACEHOLDER_URL}terms/outsourcing/).\n", encoding="utf-8")
+    (root / "course.md").write_text(
+        f"See [BPO]({ADDRESS}terms/business-process-outsorcing/) and [old]({PLACEHOLDER_URL}terms/outsourcing/).\n",
+        encoding="utf-8",
+    )
     checked = _glossary(root, "check-links", "course.md", env={"GLOSSARY_SITE_URL": ADDRESS})
     assert checked.returncode == 1
     assert "business-process-outsorcing" in checked.stdout and PLACEHOLDER_URL not in checked.stdout
@@ -106,7 +111,7 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
         if not self.path.startswith(PREFIX):
             self.send_error(404)
             return None
-        self.path = "/" + self.path[len(PREFIX):]
+        self.path = "/" + self.path[len(PREFIX) :]
         target = Path(self.translate_path(self.path))
         if not (target.is_file() or (target / "index.html").is_file()):
             body = (Path(self.directory) / "404.html").read_bytes()
@@ -121,8 +126,7 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def sub_path_url(published: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(_SubPathHandler, directory=str(published)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SubPathHandler, directory=str(published)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
     server.shutdown()

@@ -46,8 +46,14 @@ def test_render_writes_every_generated_page_and_the_files_the_site_needs(rendere
     config = load_site_config(project / "mkdocs.yml")
     for page in generated_pages(valid_glossary(project), Publication(config.site_name, config.site_url or "")):
         assert (out / "docs" / page.src_uri).is_file(), page.src_uri
-    for name in ("docs/index.md", "docs/assets/glossary.js", "docs/terms.json", "docs/terms-text.json",
-                 "docs/exports/glossary.csv", "overrides/card.html"):
+    for name in (
+        "docs/index.md",
+        "docs/assets/glossary.js",
+        "docs/terms.json",
+        "docs/terms-text.json",
+        "docs/exports/glossary.csv",
+        "overrides/card.html",
+    ):
         assert (out / name).is_file(), name
     settings = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
     assert settings["plugins"] == ["search"] and settings["docs_dir"] == "docs"
@@ -76,8 +82,9 @@ def test_render_again_replaces_its_own_files_and_leaves_others_alone(project: Pa
     (out / "site").mkdir()
     (out / "site" / "index.html").write_text("built", encoding="utf-8")
     (project / "glossary" / "terms" / "beta.yml").unlink()
-    (project / "glossary" / "terms" / "alpha.yml").write_text(RELATED_ENTRY.replace("[[beta]]", "it").replace(
-        "related: [beta]\n", ""), encoding="utf-8")
+    (project / "glossary" / "terms" / "alpha.yml").write_text(
+        RELATED_ENTRY.replace("[[beta]]", "it").replace("related: [beta]\n", ""), encoding="utf-8"
+    )
     result = run_glossary("render", "--out", str(out), cwd=project)
     assert result.returncode == 0, result.stderr
     assert not (out / "docs" / "terms" / "beta.md").exists() and not (out / "docs" / "cards" / "beta.md").exists()

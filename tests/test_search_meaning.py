@@ -19,8 +19,11 @@ ITEMS = ".md-search-result__item:not([hidden]) > a.md-search-result__link"
 
 def test_meaning_query_set_finds_the_page_in_the_first_three(rank) -> None:
     answers = rank([case["query"] for case in QUERIES], 3)
-    misses = [f"{case['kind']}: {case['query']!r} -> {found} (expected {case['expect']})"
-              for case, found in zip(QUERIES, answers) if case["expect"] not in found]
+    misses = [
+        f"{case['kind']}: {case['query']!r} -> {found} (expected {case['expect']})"
+        for case, found in zip(QUERIES, answers)
+        if case["expect"] not in found
+    ]
     share = 1 - len(misses) / len(QUERIES)
     print(f"\nmeaning query set: {len(QUERIES)} queries, top-3 {share:.0%}\n" + "\n".join(misses))
     assert share >= 0.95, "\n".join(misses)

@@ -32,6 +32,7 @@ SHOWN = 20  # problems listed in a failure; the count says how many there are
 def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real project with 200 synthetic terms beside its own terms (its hand-written pages
     and navigation link to those), built once."""
+
     def make(root: Path) -> None:
         copy_project(root)
         bench.add_synthetic_terms(root / "glossary", SYNTHETIC_TERMS)

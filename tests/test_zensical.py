@@ -26,8 +26,7 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("zensical-project"))
     out = root / "rendered"
     run_glossary("render", "--out", str(out), cwd=root, check=True)
-    subprocess.run([str(zensical), "build", "-f", "mkdocs.yml"], cwd=out, check=True, capture_output=True,
-                   text=True, timeout=600)
+    subprocess.run([str(zensical), "build", "-f", "mkdocs.yml"], cwd=out, check=True, capture_output=True, text=True, timeout=600)
     return out / "site"
 
 
@@ -35,17 +34,23 @@ def test_zensical_builds_every_generated_page(zensical_site: Path) -> None:
     glossary, _ = load_glossary(Layout(REPO, REPO / "glossary"))
     pages = generated_pages(glossary, Publication(CONFIG.site_name, CONFIG.site_url or ""))
     assert {"terms/index.md", "compare/sourcing-model-matrix.md", "compare/outsourcing-vs-offshoring.md"} <= {
-        page.src_uri for page in pages}
-    missing = [page.src_uri for page in pages if not (zensical_site / site_path(page.src_uri).strip("/") / "index.html")
-               .is_file()]
+        page.src_uri for page in pages
+    }
+    missing = [
+        page.src_uri for page in pages if not (zensical_site / site_path(page.src_uri).strip("/") / "index.html").is_file()
+    ]
     assert not missing
 
 
 def test_zensical_publishes_the_files_of_the_plugins_site(zensical_site: Path, built_site: Path) -> None:
     """Pages, redirects, data files and exports alike; the themes' assets and search indexes differ."""
+
     def files(site: Path) -> set[str]:
-        return {path.relative_to(site).as_posix() for path in site.rglob("*")
-                if path.is_file() and path.relative_to(site).parts[0] not in ("assets", "search")}
+        return {
+            path.relative_to(site).as_posix()
+            for path in site.rglob("*")
+            if path.is_file() and path.relative_to(site).parts[0] not in ("assets", "search")
+        }
 
     assert files(zensical_site) ^ files(built_site) == {"search.json", "sitemap.xml.gz"}
 

@@ -189,8 +189,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     if not found.exact:
         print(f"(closest match for '{args.term}')", file=sys.stderr)
     width = min(shutil.get_terminal_size().columns, 100)
-    sys.stdout.write(lookup.render_term(found.entry, glossary, _publication(config), width,
-                                        render=_markdown(config), styled=sys.stdout.isatty()))
+    sys.stdout.write(
+        lookup.render_term(
+            found.entry, glossary, _publication(config), width, render=_markdown(config), styled=sys.stdout.isatty()
+        )
+    )
     return EXIT_OK
 
 
@@ -216,8 +219,10 @@ def cmd_render(args: argparse.Namespace) -> int:
     project = portable.Project(written, args.config_file.resolve().parent, Path(config.docs_dir), layout.data)
     output = portable.project_files(result.glossary, _publication(config), project, _markdown(config))
     if output.clashes:
-        print(f"error: {', '.join(output.clashes)} in {config.docs_dir} clash with generated pages; "
-              "move or rename them", file=sys.stderr)
+        print(
+            f"error: {', '.join(output.clashes)} in {config.docs_dir} clash with generated pages; move or rename them",
+            file=sys.stderr,
+        )
         return EXIT_PROBLEMS
     status = _lock_status(config, layout, result.glossary, output.pages)
     if status.removed:  # as the plugin refuses to build
@@ -259,8 +264,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="glossary", description="Validate, build and serve the Sourcing Glossary.")
-    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
-                        help="the project's mkdocs.yml (default: ./mkdocs.yml)")
+    parser.add_argument(
+        "-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="the project's mkdocs.yml (default: ./mkdocs.yml)"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, handler: Callable[[argparse.Namespace], int], text: str) -> argparse.ArgumentParser:
@@ -273,41 +279,63 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--strict", action="store_true", help="fail on warnings too")
     sub = command("build", cmd_build, "Validate, then build the site into site/ atomically.")
     sub.add_argument("--strict", action="store_true", help="fail on MkDocs and glossary warnings too")
-    sub = command("render", cmd_render, "Write every page as Markdown, with the data files and hand-written pages, "
-                  "into a folder that Zensical builds without the glossary plugin.")
-    sub.add_argument("--out", type=Path, required=True, metavar="DIR",
-                     help="the folder: new, empty, or written by an earlier render")
+    sub = command(
+        "render",
+        cmd_render,
+        "Write every page as Markdown, with the data files and hand-written pages, "
+        "into a folder that Zensical builds without the glossary plugin.",
+    )
+    sub.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help="the folder: new, empty, or written by an earlier render"
+    )
     sub = command("serve", cmd_serve, "Serve the site with live reload while you edit.")
     sub.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
-    sub.add_argument("--poll", action="store_true",
-                     help="notice changes by looking at the files twice a second: for folders in a container or "
-                          "on a network drive, where change events may not arrive")
+    sub.add_argument(
+        "--poll",
+        action="store_true",
+        help="notice changes by looking at the files twice a second: for folders in a container or "
+        "on a network drive, where change events may not arrive",
+    )
     sub = command("new", cmd_new, "Create a new entry file from a template (never overwrites).")
     sub.add_argument("slug", help="the new term's slug, e.g. 'near-term-sourcing'")
     sub.add_argument("--term", help="display name (default: from the slug)")
     sub.add_argument("--category", help="category key (default: the first in categories.yml)")
     sub = command("urls", cmd_urls, "Compare the published URLs with glossary/urls.lock; fail if one would disappear.")
     sub.add_argument("--update", action="store_true", help="record new URLs in the lock (never removes any)")
-    sub = command("check-links", cmd_check_links,
-                  "Report links into the glossary that lead nowhere, in Markdown, HTML, text, .docx and .pptx files.")
+    sub = command(
+        "check-links",
+        cmd_check_links,
+        "Report links into the glossary that lead nowhere, in Markdown, HTML, text, .docx and .pptx files.",
+    )
     sub.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_DIR", help="files, or folders to search recursively")
     sub.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     sub = command("export", cmd_export, "Write the whole glossary as JSON, CSV (for spreadsheets) or SKOS (Turtle).")
     sub.add_argument("--format", choices=tuple(formats.EXPORTERS), default="json", help="format (default: json)")
     sub.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE (default: standard output)")
-    sub = command("import", cmd_import, "Create entry files from a spreadsheet saved as CSV (the columns of the "
-                  "CSV export); writes nothing unless every row is valid, never overwrites an entry.")
+    sub = command(
+        "import",
+        cmd_import,
+        "Create entry files from a spreadsheet saved as CSV (the columns of the "
+        "CSV export); writes nothing unless every row is valid, never overwrites an entry.",
+    )
     sub.add_argument("file", type=Path, metavar="FILE.csv")
     sub.add_argument("--skip-invalid", action="store_true", help="write the valid rows and list the others")
     sub = command("pdf", cmd_pdf, "Build the site, then print the handout of all terms to PDF with headless Chromium.")
-    sub.add_argument("-o", "--output", type=Path, default=Path("glossary.pdf"), metavar="FILE",
-                     help="the PDF to write (default: glossary.pdf)")
+    sub.add_argument(
+        "-o", "--output", type=Path, default=Path("glossary.pdf"), metavar="FILE", help="the PDF to write (default: glossary.pdf)"
+    )
     sub.add_argument("--paper", choices=tuple(printing.PAPER_FORMATS), default="a4", help="paper size (default: a4)")
     sub = command("status", cmd_status, "List entries by status (draft, reviewed, deprecated) and those due for review.")
-    sub.add_argument("--due-days", type=int, default=review_status.DEFAULT_DUE_DAYS, metavar="DAYS",
-                     help=f"a review older than DAYS is due (default: {review_status.DEFAULT_DUE_DAYS})")
-    sub.add_argument("--today", type=_day, default=datetime.date.today(), metavar="YYYY-MM-DD",
-                     help="report as of this day (default: today)")
+    sub.add_argument(
+        "--due-days",
+        type=int,
+        default=review_status.DEFAULT_DUE_DAYS,
+        metavar="DAYS",
+        help=f"a review older than DAYS is due (default: {review_status.DEFAULT_DUE_DAYS})",
+    )
+    sub.add_argument(
+        "--today", type=_day, default=datetime.date.today(), metavar="YYYY-MM-DD", help="report as of this day (default: today)"
+    )
     sub.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     sub = command("show", cmd_show, "Print a term in the terminal, found by slug, name or alias (typos forgiven).")
     sub.add_argument("term", help="slug, name or alias, e.g. 'BPO' or 'offshorring'")

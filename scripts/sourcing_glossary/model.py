@@ -18,9 +18,15 @@ RESERVED_COMPARISON_SLUGS = frozenset({"index", MATRIX_SLUG})
 
 STATUSES = ("draft", "reviewed", "deprecated")  # an entry's lifecycle; a file without `status` is a draft
 SOURCE_KINDS = {  # kind -> how a source line names it; vendor and blog pages say so, as weaker evidence
-    "standard": "Standard", "regulation": "Law or regulation", "academic": "Academic publication",
-    "book": "Book", "government": "Government publication", "news": "News article",
-    "vendor": "Vendor page", "blog": "Blog or opinion piece", "reference": "Reference work",
+    "standard": "Standard",
+    "regulation": "Law or regulation",
+    "academic": "Academic publication",
+    "book": "Book",
+    "government": "Government publication",
+    "news": "News article",
+    "vendor": "Vendor page",
+    "blog": "Blog or opinion piece",
+    "reference": "Reference work",
 }
 
 

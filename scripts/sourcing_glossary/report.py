@@ -66,14 +66,30 @@ def render_github(problems: list[Problem], files_checked: int) -> str:
 
 
 def render_json(problems: list[Problem], files_checked: int) -> str:
-    return json.dumps({
-        "files_checked": files_checked,
-        "errors": sum(p.is_error for p in problems),
-        "warnings": sum(not p.is_error for p in problems),
-        "problems": [{"path": p.path, "line": p.line, "column": p.column, "severity": p.severity.value,
-                      "code": p.code, "message": p.message, "hint": p.hint} for p in sort_problems(problems)],
-    }, indent=2, ensure_ascii=False) + "\n"
+    return (
+        json.dumps(
+            {
+                "files_checked": files_checked,
+                "errors": sum(p.is_error for p in problems),
+                "warnings": sum(not p.is_error for p in problems),
+                "problems": [
+                    {
+                        "path": p.path,
+                        "line": p.line,
+                        "column": p.column,
+                        "severity": p.severity.value,
+                        "code": p.code,
+                        "message": p.message,
+                        "hint": p.hint,
+                    }
+                    for p in sort_problems(problems)
+                ],
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
 
 
-RENDERERS: dict[str, Callable[[list[Problem], int], str]] = {
-    "text": render_text, "github": render_github, "json": render_json}
+RENDERERS: dict[str, Callable[[list[Problem], int], str]] = {"text": render_text, "github": render_github, "json": render_json}

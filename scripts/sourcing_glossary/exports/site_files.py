@@ -17,8 +17,7 @@ from . import formats
 from .site_data import TEXT_FILE, terms_json, terms_script, terms_text_json
 
 
-def site_files(glossary: Glossary, site: Publication, schema: Path,
-               parts: EntryParts | None = None) -> Iterator[tuple[str, str]]:
+def site_files(glossary: Glossary, site: Publication, schema: Path, parts: EntryParts | None = None) -> Iterator[tuple[str, str]]:
     """(site-relative path, text), one at a time: for thousands of terms several are megabytes.
     `schema` is the glossary's export.schema.json, published with the exports; `parts` keeps
     each term's share of them between the rebuilds of `glossary serve`."""

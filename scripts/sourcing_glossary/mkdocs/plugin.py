@@ -64,7 +64,6 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     preview: Preview | None = None
     redirects: dict[str, str] = {}  # the redirect pages written into the site folder, with `glossary serve`
 
-
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
             raise PluginError("glossary: term URLs are /terms/<slug>/, so mkdocs.yml must keep use_directory_urls: true")
@@ -94,10 +93,12 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if not self.site.uses_placeholder:
             return
         say = log.info if os.environ.get(ALLOW_PLACEHOLDER) else log.warning
-        say(f"glossary: site_url is still the placeholder {PLACEHOLDER_URL}: canonical links, the sitemap, "
+        say(
+            f"glossary: site_url is still the placeholder {PLACEHOLDER_URL}: canonical links, the sitemap, "
             "JSON-LD, the exports, terms.json, 'glossary show' and 'glossary check-links' all point there. "
             "Set GLOSSARY_SITE_URL=https://your-host/path/ (or site_url in mkdocs.yml) to the published address; "
-            f"{ALLOW_PLACEHOLDER}=1 allows the placeholder.")
+            f"{ALLOW_PLACEHOLDER}=1 allows the placeholder."
+        )
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         glossary = self.validation.glossary

@@ -42,8 +42,7 @@ _DISCARD = object()  # stands for a key whose value is dropped (duplicate or com
 # counts as line breaks, which would shift every later line number away from what the editor
 # shows; and the text-direction controls that make text display differently from what it says
 # ("Trojan Source").
-_BAD_CHARACTER = re.compile(
-    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202f-\u2065\u206a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_BAD_CHARACTER = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202f-\u2065\u206a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _LINE_SEPARATORS = "\x85\u2028\u2029"
 _DIRECTION_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
@@ -164,12 +163,15 @@ def _where_written(value: str, style: str | None, lines: list[str], line: int, c
         # most values: written as they are on their first line (one that goes on to the next
         # line cannot fit there: the break adds a space or a line break that the line does not have)
         return [0], [(line, column)]
-    if (style in _ESCAPE and source[column:column + 1] == style and _ESCAPE[style] not in value
-            and source.startswith(value, column + 1)):
+    if (
+        style in _ESCAPE
+        and source[column : column + 1] == style
+        and _ESCAPE[style] not in value
+        and source.startswith(value, column + 1)
+    ):
         return [0], [(line, column + 1)]  # in quotes, without anything written as an escape
     line, column = _after_tag(lines, line, column)
-    pieces = (_block_pieces(value, style == ">", lines, line) if style in ("|", ">")
-              else _flow_pieces(style, lines, line, column))
+    pieces = _block_pieces(value, style == ">", lines, line) if style in ("|", ">") else _flow_pieces(style, lines, line, column)
     starts: list[int] = []
     places: list[tuple[int, int]] = []
     offset = 0
@@ -188,7 +190,7 @@ def _where_written(value: str, style: str | None, lines: list[str], line: int, c
 
 def _after_tag(lines: list[str], line: int, column: int) -> tuple[int, int]:
     """Where the value starts when it is written after a '!' (the one tag allowed)."""
-    if lines[line][column:column + 1] != "!":
+    if lines[line][column : column + 1] != "!":
         return line, column
     column += 1
     while line < len(lines):
@@ -220,8 +222,7 @@ def _block_pieces(value: str, folded: bool, lines: list[str], header: int) -> It
         goes_on = following < len(lines) and lines[following].startswith(" " * indent)
         # '>' folds the break between two lines of text that do not start with a blank into a
         # space, or drops it before empty lines; '|' keeps every break, and so does the end
-        if (folded and goes_on and not text.startswith((" ", "\t"))
-                and not lines[following][indent:].startswith((" ", "\t"))):
+        if folded and goes_on and not text.startswith((" ", "\t")) and not lines[following][indent:].startswith((" ", "\t")):
             if following == number + 1:
                 yield " ", number, len(lines[number])
         else:
@@ -245,7 +246,7 @@ def _flow_pieces(style: str | None, lines: list[str], line: int, column: int) ->
         else:
             for match in tokens.finditer(source, start):
                 if match.start() > start:
-                    yield source[start:match.start()], line, start
+                    yield source[start : match.start()], line, start
                 token = match.group()
                 if token == style:
                     return  # the closing quote
@@ -290,20 +291,34 @@ def read_yaml(path: Path, shown: str) -> ReadResult:
 def read_bytes(path: Path, shown: str) -> bytes | ReadResult:
     """The bytes of `path`, or (as a result without a tree) why they are not read."""
     if path.is_symlink():  # a link could show (and publish) any file of the machine that builds
-        return ReadResult(None, [Mark(shown, 0, 0).problem(
-            "unreadable-file", "the file is a symbolic link; glossary files must be ordinary files",
-            "replace the link with a copy of the file it points to")])
+        return ReadResult(
+            None,
+            [
+                Mark(shown, 0, 0).problem(
+                    "unreadable-file",
+                    "the file is a symbolic link; glossary files must be ordinary files",
+                    "replace the link with a copy of the file it points to",
+                )
+            ],
+        )
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return ReadResult(None, [Mark(shown, 0, 0).problem(
-                "file-too-large",
-                f"the file is {size // 1024} KiB; an entry file may be at most {MAX_FILE_BYTES // 1024} KiB",
-                "split the text or remove pasted material")])
+            return ReadResult(
+                None,
+                [
+                    Mark(shown, 0, 0).problem(
+                        "file-too-large",
+                        f"the file is {size // 1024} KiB; an entry file may be at most {MAX_FILE_BYTES // 1024} KiB",
+                        "split the text or remove pasted material",
+                    )
+                ],
+            )
         return path.read_bytes()
     except OSError as error:
-        return ReadResult(None, [Mark(shown, 0, 0).problem(
-            "unreadable-file", f"the file cannot be read: {error.strerror or error}")])
+        return ReadResult(
+            None, [Mark(shown, 0, 0).problem("unreadable-file", f"the file cannot be read: {error.strerror or error}")]
+        )
 
 
 def parse_yaml_bytes(data: bytes, shown: str) -> ReadResult:
@@ -331,9 +346,11 @@ def parse_yaml_text(text: str, shown: str) -> ReadResult:
         problems.append(_syntax_problem(error, Mark(shown, line, mark.column + 1 if mark else 0), source_line))
         return ReadResult(None, problems, text)
     except yaml.YAMLError:  # pragma: no cover - _character_problems refuses what the reader would
-        problems.append(Mark(shown, 0, 0).problem(
-            "yaml-syntax", "invalid YAML: the file contains characters YAML cannot read",
-            "save it again as plain UTF-8 text"))
+        problems.append(
+            Mark(shown, 0, 0).problem(
+                "yaml-syntax", "invalid YAML: the file contains characters YAML cannot read", "save it again as plain UTF-8 text"
+            )
+        )
         return ReadResult(None, problems, text)
     problems += builder.problems
     root = builder.root
@@ -342,29 +359,37 @@ def parse_yaml_text(text: str, shown: str) -> ReadResult:
         # only report them again in other words ("'summary' is empty")
         return ReadResult(None, problems, text)
     if root is None:
-        problems.append(Mark(shown, 0, 0).problem(
-            "empty-file", "the file is empty", "run 'glossary new SLUG' for a starting point"))
+        problems.append(
+            Mark(shown, 0, 0).problem("empty-file", "the file is empty", "run 'glossary new SLUG' for a starting point")
+        )
     elif root.kind != "map":
-        problems.append(root.mark.problem(
-            "not-a-mapping",
-            f"the file must be a mapping of fields (term: ..., summary: ...), not {_KIND_WORDS[root.kind]}",
-            "start each field on its own line as 'name: value'"))
+        problems.append(
+            root.mark.problem(
+                "not-a-mapping",
+                f"the file must be a mapping of fields (term: ..., summary: ...), not {_KIND_WORDS[root.kind]}",
+                "start each field on its own line as 'name: value'",
+            )
+        )
         root = None
     return ReadResult(root, problems, text)
 
 
 def _decode(data: bytes, shown: str) -> tuple[str | None, list[Problem]]:
     if data.startswith(_BOM):
-        data = data[len(_BOM):]
+        data = data[len(_BOM) :]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as error:
-        before = data[:error.start]
+        before = data[: error.start]
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
-        return None, [Mark(shown, line, column).problem(
-            "not-utf8", f"byte 0x{data[error.start]:02x} is not valid UTF-8 text",
-            "save the file as UTF-8 (most editors: 'Save with encoding')")]
+        return None, [
+            Mark(shown, line, column).problem(
+                "not-utf8",
+                f"byte 0x{data[error.start]:02x} is not valid UTF-8 text",
+                "save the file as UTF-8 (most editors: 'Save with encoding')",
+            )
+        ]
 
 
 def _character_problems(text: str, shown: str) -> list[Problem]:
@@ -377,12 +402,20 @@ def _character_problems(text: str, shown: str) -> list[Problem]:
             continue
         reported.add(line)
         char = match.group()
-        what = ("an invisible line separator" if char in _LINE_SEPARATORS
-                else "an invisible text-direction control, which makes text show differently from what it says"
-                if char in _DIRECTION_CONTROLS else "an invisible control character")
-        problems.append(Mark(shown, line, column).problem(
-            "bad-character", f"the text contains {what} (U+{ord(char):04X}), which is not allowed here",
-            "delete it: it usually comes with text pasted from a word processor or a web page"))
+        what = (
+            "an invisible line separator"
+            if char in _LINE_SEPARATORS
+            else "an invisible text-direction control, which makes text show differently from what it says"
+            if char in _DIRECTION_CONTROLS
+            else "an invisible control character"
+        )
+        problems.append(
+            Mark(shown, line, column).problem(
+                "bad-character",
+                f"the text contains {what} (U+{ord(char):04X}), which is not allowed here",
+                "delete it: it usually comes with text pasted from a word processor or a web page",
+            )
+        )
     return problems
 
 
@@ -393,76 +426,99 @@ def _bracket_problems(text: str, shown: str) -> list[Problem]:
     for match in re.finditer(r"[\[\]{}]", text):
         depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
         if depth > MAX_BRACKET_DEPTH:
-            return [Mark(shown, *_position(text, match.start())).problem(
-                "too-deep", f"brackets [ and {{ are nested more than {MAX_BRACKET_DEPTH} levels deep here; "
-                            "no entry needs that", "check that every bracket is closed")]
+            return [
+                Mark(shown, *_position(text, match.start())).problem(
+                    "too-deep",
+                    f"brackets [ and {{ are nested more than {MAX_BRACKET_DEPTH} levels deep here; no entry needs that",
+                    "check that every bracket is closed",
+                )
+            ]
     return []
 
 
 _SYNTAX_HINTS = {
     "mapping values are not allowed": (
         "a value contains ': ' (colon and space), which YAML reads as a new field",
-        "put the whole value in double quotes, or use a block: 'field: |' and the text indented below"),
+        "put the whole value in double quotes, or use a block: 'field: |' and the text indented below",
+    ),
     "could not find expected ':'": (
         "a line is neither 'name: value' nor part of the value above it",
-        "check the indentation and that every quote is closed"),
+        "check the indentation and that every quote is closed",
+    ),
     "did not find expected key": (
         "the indentation does not match the field above",
-        "align the line with its siblings using spaces"),
+        "align the line with its siblings using spaces",
+    ),
     "found unexpected end of stream": (
         "the quote that opens here is never closed",
-        "close it at the end of the value; write a quote inside the value as '' (in '...') or \\\" (in \"...\")"),
+        "close it at the end of the value; write a quote inside the value as '' (in '...') or \\\" (in \"...\")",
+    ),
     "did not find expected '-' indicator": (
         "a list item is not aligned with the items before it",
-        "start every item of a list with '- ' at the same column"),
-    "found undefined tag handle": (
-        "a '!' tag is used; tags are not allowed", "remove the '!...' before the value"),
+        "start every item of a list with '- ' at the same column",
+    ),
+    "found undefined tag handle": ("a '!' tag is used; tags are not allowed", "remove the '!...' before the value"),
     "block sequence entries are not allowed": (
         "a list item ('- ') must start on a line of its own",
-        "put each '- item' on its own line, indented under the field name"),
+        "put each '- item' on its own line, indented under the field name",
+    ),
     "found unknown escape character": (
         "a backslash in double quotes starts an escape such as \\n, and this one is not valid",
-        "use single quotes around the value, or write a backslash as \\\\"),
+        "use single quotes around the value, or write a backslash as \\\\",
+    ),
     "did not find expected ',' or ']'": (
         "the list in square brackets [...] that opens here is not closed",
-        "close it with ']', or put the whole value in double quotes if the brackets are part of the text"),
+        "close it with ']', or put the whole value in double quotes if the brackets are part of the text",
+    ),
     "did not find expected ',' or '}'": (
         "the mapping in curly braces {...} that opens here is not closed",
-        "close it with '}', or put the whole value in double quotes if the braces are part of the text"),
+        "close it with '}', or put the whole value in double quotes if the braces are part of the text",
+    ),
 }
 _UNCLOSED = ("found unexpected end of stream", "did not find expected ',' or")  # reported where they open
 _CLOSERS = {'"': "closing quote", "'": "closing quote", "]": "closing bracket ']'", "}": "closing brace '}'"}
 
-_KIND_WORDS = {"seq": "a list", "str": "a single text", "int": "a number", "float": "a number",
-               "bool": "true/false", "null": "an empty value", "date": "a date"}
+_KIND_WORDS = {
+    "seq": "a list",
+    "str": "a single text",
+    "int": "a number",
+    "float": "a number",
+    "bool": "true/false",
+    "null": "an empty value",
+    "date": "a date",
+}
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, mark: Mark, source_line: str) -> Problem:
     """libyaml's complaint, said in an editor's words where we know the usual cause."""
     problem = (error.problem or str(error)).strip()
-    if source_line[mark.column - 1:mark.column] == "\t" and not source_line[:mark.column - 1].strip(" "):
+    if source_line[mark.column - 1 : mark.column] == "\t" and not source_line[: mark.column - 1].strip(" "):
         # A tab in a line's indentation, reported where libyaml stops at it (it reads no further).
         # The tabs it reads past are allowed: text in a value (pasted code in a '|' block, a
         # quoted value going on after a line break) or space inside [...].
-        return mark.problem("tab-indent", "a tab is used for indentation; YAML allows only spaces",
-                            "replace the tab with spaces (set your editor to insert spaces)")
+        return mark.problem(
+            "tab-indent",
+            "a tab is used for indentation; YAML allows only spaces",
+            "replace the tab with spaces (set your editor to insert spaces)",
+        )
     before = source_line[: max(mark.column - 1, 0)].rstrip()
     if "did not find expected key" in problem and before[-1:] in _CLOSERS:
         return mark.problem(
-            "yaml-syntax", f"invalid YAML: the value ends at its {_CLOSERS[before[-1]]}, "
-                           "but more text follows on the line",
-            "put the whole value in single quotes (write a ' inside as ''), "
-            "or in double quotes (write a \" inside as \\\")")
+            "yaml-syntax",
+            f"invalid YAML: the value ends at its {_CLOSERS[before[-1]]}, but more text follows on the line",
+            "put the whole value in single quotes (write a ' inside as ''), or in double quotes (write a \" inside as \\\")",
+        )
     if "cannot start any token" in problem and 0 < mark.column <= len(source_line):
         return mark.problem(
-            "yaml-syntax", f"invalid YAML: a value cannot start with '{source_line[mark.column - 1]}'",
-            "put the whole value in double quotes")
+            "yaml-syntax",
+            f"invalid YAML: a value cannot start with '{source_line[mark.column - 1]}'",
+            "put the whole value in double quotes",
+        )
     for needle, (message, hint) in _SYNTAX_HINTS.items():
         if needle in problem:
             return mark.problem("yaml-syntax", f"invalid YAML: {message}", hint)
     context = f" {error.context}" if error.context else ""
-    return mark.problem("yaml-syntax", f"invalid YAML: {problem}{context}",
-                        "check quotes, colons and indentation here")
+    return mark.problem("yaml-syntax", f"invalid YAML: {problem}{context}", "check quotes, colons and indentation here")
 
 
 class _TreeBuilder:
@@ -483,16 +539,25 @@ class _TreeBuilder:
         return self.shown, start.line + 1, start.column + 1
 
     def feed(self, event: Any) -> None:
-        if (type(event) is yaml.ScalarEvent and self.documents == 1 and not self.skip_depth
-                and event.anchor is None and event.tag in (None, "!")):
+        if (
+            type(event) is yaml.ScalarEvent
+            and self.documents == 1
+            and not self.skip_depth
+            and event.anchor is None
+            and event.tag in (None, "!")
+        ):
             self._attach(_scalar(event, self._where(event)))  # nearly every event: the plain case first
             return
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents == 2:
-                self.problems.append(Mark(*self._where(event)).problem(
-                    "multiple-documents", "the file holds more than one YAML document ('---')",
-                    "keep one entry per file and remove the second '---'"))
+                self.problems.append(
+                    Mark(*self._where(event)).problem(
+                        "multiple-documents",
+                        "the file holds more than one YAML document ('---')",
+                        "keep one entry per file and remove the second '---'",
+                    )
+                )
             return
         if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
             return
@@ -512,26 +577,42 @@ class _TreeBuilder:
         if isinstance(event, yaml.AliasEvent):
             if event.anchor not in self.reported_aliases:  # once per name: "billion laughs" repeats them
                 self.reported_aliases.add(event.anchor)
-                self.problems.append(Mark(*where).problem(
-                    "yaml-anchor", f"the alias '*{event.anchor}' repeats another value; aliases are not allowed",
-                    "write the value out in full"))
+                self.problems.append(
+                    Mark(*where).problem(
+                        "yaml-anchor",
+                        f"the alias '*{event.anchor}' repeats another value; aliases are not allowed",
+                        "write the value out in full",
+                    )
+                )
             self._attach(Node("null", None, *where))
             return
         if event.anchor is not None:
-            self.problems.append(Mark(*where).problem(
-                "yaml-anchor", f"the anchor '&{event.anchor}' is not allowed",
-                "remove '&" + event.anchor + "' and write repeated values out in full"))
+            self.problems.append(
+                Mark(*where).problem(
+                    "yaml-anchor",
+                    f"the anchor '&{event.anchor}' is not allowed",
+                    "remove '&" + event.anchor + "' and write repeated values out in full",
+                )
+            )
         if event.tag is not None and event.tag != "!":
-            self.problems.append(Mark(*where).problem(
-                "yaml-tag", f"the YAML tag '{_short_tag(event.tag)}' is not allowed",
-                "remove the tag; write the value as plain text"))
+            self.problems.append(
+                Mark(*where).problem(
+                    "yaml-tag",
+                    f"the YAML tag '{_short_tag(event.tag)}' is not allowed",
+                    "remove the tag; write the value as plain text",
+                )
+            )
         if isinstance(event, yaml.ScalarEvent):
             self._attach(_scalar(event, where))
             return
         if len(self.stack) >= MAX_DEPTH:
-            self.problems.append(Mark(*where).problem(
-                "too-deep", f"values are nested more than {MAX_DEPTH} levels deep; no entry field needs that",
-                "check the indentation of this block"))
+            self.problems.append(
+                Mark(*where).problem(
+                    "too-deep",
+                    f"values are nested more than {MAX_DEPTH} levels deep; no entry field needs that",
+                    "check the indentation of this block",
+                )
+            )
             self.skip_depth = 1
             self._attach(Node("null", None, *where))
             return
@@ -557,17 +638,24 @@ class _TreeBuilder:
     def _key(self, parent: Node, node: Node) -> object:
         """The key's text, or _DISCARD when the value that follows must be dropped."""
         if node.kind in ("map", "seq"):
-            self.problems.append(node.mark.problem(
-                "bad-key", "a field name must be plain text, not a list or mapping",
-                "check the indentation: a value may have moved left"))
+            self.problems.append(
+                node.mark.problem(
+                    "bad-key",
+                    "a field name must be plain text, not a list or mapping",
+                    "check the indentation: a value may have moved left",
+                )
+            )
             return _DISCARD
         key = node.text
         if key in parent.keys:
             first = parent.keys[key]
-            self.problems.append(node.mark.problem(
-                "duplicate-key",
-                f"the field '{key}' appears twice in this mapping (first on line {first.line})",
-                "YAML would silently keep only one of them: merge the two or delete one"))
+            self.problems.append(
+                node.mark.problem(
+                    "duplicate-key",
+                    f"the field '{key}' appears twice in this mapping (first on line {first.line})",
+                    "YAML would silently keep only one of them: merge the two or delete one",
+                )
+            )
             return _DISCARD
         parent.keys[key] = node
         return key

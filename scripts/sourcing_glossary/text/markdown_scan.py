@@ -82,7 +82,7 @@ def replace_term_links(text: str, replace: Callable[[str, str | None], str]) -> 
         return text
     out, end = [], 0
     for match in outside_code(text, TERM_LINK):
-        out += [text[end:match.start()], replace(match.group(1).strip(), match.group(2))]
+        out += [text[end : match.start()], replace(match.group(1).strip(), match.group(2))]
         end = match.end()
     return "".join(out) + text[end:] if out else text
 
@@ -96,7 +96,7 @@ def raw_html(text: str) -> list[Finding]:
         if _AUTOLINK.match(text, match.start()):
             continue
         end = text.find(">", match.start(), match.start() + 40)  # bounded: many '<' without '>' stay linear
-        snippet = text[match.start(): end + 1 if end >= 0 else match.start() + 20]
+        snippet = text[match.start() : end + 1 if end >= 0 else match.start() + 20]
         found.append(Finding(match.start(), snippet))
     return found
 

@@ -152,8 +152,9 @@ class _ConfigDumper(yaml.SafeDumper):
     """Writes text of several lines as a block, as people write it in mkdocs.yml."""
 
 
-_ConfigDumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
-    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
+_ConfigDumper.add_representer(
+    str, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None)
+)
 
 
 def refusal(out: Path, files: Mapping[str, bytes], protected: Iterable[Path]) -> str | None:
@@ -171,8 +172,10 @@ def refusal(out: Path, files: Mapping[str, bytes], protected: Iterable[Path]) ->
     for path in sorted(recorded.keys() | files.keys()):
         target = out / path
         if target.exists() and (not target.is_file() or _digest(target.read_bytes()) != recorded.get(path)):
-            return (f"{target} was not written by the last render, or was changed since: "
-                    "move it out of the folder, or choose another folder")
+            return (
+                f"{target} was not written by the last render, or was changed since: "
+                "move it out of the folder, or choose another folder"
+            )
     return None
 
 

@@ -30,8 +30,6 @@ _HEADER = """\
 """
 
 
-
-
 def redirect_targets(glossary: Glossary) -> dict[str, str]:
     """Redirect path -> the canonical path it sends readers to, for every redirect page written."""
     return {path: f"{path.rsplit('/', 2)[0]}/{owner.slug}/" for path, owner in redirects(glossary).items()}
@@ -68,8 +66,10 @@ class LockStatus:
             lines += format_problems(self.removed)
             lines.append(f"{count} published URL{'s' * (count != 1)} would disappear")
         if self.new:
-            lines.append(f"{len(self.new)} new URL{'s' * (len(self.new) != 1)} not recorded in {self.shown} yet "
-                         "(run 'glossary urls --update' to record them):")
+            lines.append(
+                f"{len(self.new)} new URL{'s' * (len(self.new) != 1)} not recorded in {self.shown} yet "
+                "(run 'glossary urls --update' to record them):"
+            )
             lines += [f"  {path}" for path in self.new]
         if not lines:
             lines.append(f"{self.shown}: all {len(self.recorded)} recorded URLs are still published")
@@ -100,9 +100,8 @@ def _removed(path: str, line: int, shown: str, new: list[str]) -> Problem:
         folder, slug = found
         close = suggest(slug, slugs_in(folder, new))
         perhaps = f" (perhaps '{close}')" if close else ""
-        hint = (f"if the term was renamed, add '{slug}' to `previous_slugs` of the term that replaces it{perhaps}; "
-                f"if removing the URL is deliberate, delete line {line} of {shown}")
+        hint = (
+            f"if the term was renamed, add '{slug}' to `previous_slugs` of the term that replaces it{perhaps}; "
+            f"if removing the URL is deliberate, delete line {line} of {shown}"
+        )
     return Problem(shown, line, 0, "url-removed", message, hint)
-
-
-
