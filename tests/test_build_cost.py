@@ -28,12 +28,12 @@ def differing_files(one: Path, other: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def without_reused_navigation(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def without_reused_navigation(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real glossary built with the theme rendering its navigation into every page."""
     root = copy_project(tmp_path_factory.mktemp("every-navigation"))
-    with pytest.MonkeyPatch.context() as patch:
+    with pytest.MonkeyPatch.context() as patch:  # undone before the module's other tests run
         patch.setattr(material, "reuse_navigation", lambda env: None)
-        yield build_site(root / "mkdocs.yml")
+        return build_site(root / "mkdocs.yml")
 
 
 def test_the_reused_navigation_is_the_one_the_theme_renders(built_site: Path, without_reused_navigation: Path) -> None:
