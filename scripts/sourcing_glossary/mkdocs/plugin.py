@@ -166,9 +166,10 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         schema = self.layout.data / formats.SCHEMA_FILE
         written: dict[str, bytes] = {}
         for relative, text in site_files(self.validation.glossary, self.site, schema, parts):
-            written[relative] = hashlib.blake2b(text.encode(), digest_size=16).digest()
-            if self.written.get(relative) == written[relative]:
-                continue  # `glossary serve` wrote the same into this folder before
+            if self.preview:  # a build writes into a new folder; serve's rebuilds into the same one
+                written[relative] = hashlib.blake2b(text.encode(), digest_size=16).digest()
+                if self.written.get(relative) == written[relative]:
+                    continue  # `glossary serve` wrote the same into this folder before
             (site / relative).parent.mkdir(parents=True, exist_ok=True)
             (site / relative).write_text(text, encoding="utf-8", newline="")
         if self.preview:
