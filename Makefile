@@ -1,6 +1,6 @@
 # The two commands of the README:
 #   make build   builds the site into site/ (creates or reuses .venv/ first)
-#   make test    lints (ruff), type-checks (mypy), checks the import layers (import-linter) and runs
+#   make test    lints and checks the formatting (ruff), type-checks (mypy), checks the import layers (import-linter) and runs
 #                the whole test suite (creates or reuses .venv/ with the test tools first)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -14,6 +14,7 @@ build: $(VENV)/.runtime
 
 test: $(VENV)/.dev chromium
 	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
@@ -22,14 +23,15 @@ $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (found $(PYTHON))"; exit 1; }
 	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); echo "Could not create $(VENV): on Debian, run 'apt-get install python3-venv' first"; exit 1; }
 
+# One pip run each: the lock and the project together (a second run re-read the indexes and
+# its editable build; a fresh `make test` now takes one pip run, not three).
 $(VENV)/.runtime: requirements.txt pyproject.toml | $(BIN)/python
-	$(PIP) install -r requirements.txt
-	$(PIP) install --no-deps -e .
+	$(PIP) install -r requirements.txt -e .
 	@touch $@
 
-$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
-	$(PIP) install -r requirements-dev.txt
-	@touch $@
+$(VENV)/.dev: requirements-dev.txt requirements.txt pyproject.toml | $(BIN)/python
+	$(PIP) install -r requirements-dev.txt -e .
+	@touch $@ $(VENV)/.runtime
 
 # Browser tests drive Debian's Chromium (browsers cannot be downloaded here). Installed when
 # missing and we may; otherwise the browser tests say they are skipped (and fail under CI).

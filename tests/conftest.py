@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import http.server
+import io
 import json
+import logging
 import os
 import re
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from sourcing_glossary.cli import main
 from sourcing_glossary.mkdocs import material
 from sourcing_glossary.model import Entry, Glossary
 from sourcing_glossary.source.load import Layout, load_glossary
@@ -35,14 +41,107 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life noti
 os.environ.setdefault("GLOSSARY_ALLOW_PLACEHOLDER_URL", "1")  # tests build with the placeholder address
 
 
-def run_glossary(*args: str, cwd: Path, check: bool = False,
-                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the installed `glossary` command as an editor would (with `env` added to the environment)."""
-    result = subprocess.run([str(GLOSSARY_BIN), *args], cwd=cwd, capture_output=True, text=True, timeout=300,
-                            env={**os.environ, **(env or {})})
-    if check and result.returncode != 0:
-        raise AssertionError(f"glossary {' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+Environment = Mapping[str, str | None]  # variables to set; None unsets one
+
+
+def run_glossary(*args: str, cwd: Path, check: bool = False, env: Environment | None = None) -> subprocess.CompletedProcess[str]:
+    """`glossary ARGS` in the folder `cwd`, with `env` added to the environment: its exit status,
+    standard output and standard error, as an editor would see them.
+
+    It runs the command's main() in this process: a fresh interpreter spends about half a second
+    importing MkDocs before it does anything. What a new process would start with is set up for
+    the call and put back afterwards: the working folder, the environment, standard output and
+    error, and logging (main() configures it, so MkDocs' messages reach standard error). An
+    exception main() lets out fails the test with its traceback; the tests that need the
+    installed command itself (exit status, signals, a terminal) use run_glossary_process."""
+    out, err = _output(), _output()
+    with (
+        contextlib.chdir(cwd),
+        _environment(env or {}),
+        _fresh_logging(),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        try:
+            code = main(list(args))
+        except SystemExit as leaving:  # argparse on a usage error or --help
+            code = leaving.code if isinstance(leaving.code, int) else 0 if leaving.code is None else 1
+    result = subprocess.CompletedProcess(["glossary", *args], code, _text(out), _text(err))
+    return _checked(result) if check else result
+
+
+def run_glossary_process(
+    *args: str, cwd: Path, check: bool = False, env: Environment | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed `glossary` command in a process of its own, as an editor would."""
+    environment = {name: value for name, value in {**os.environ, **(env or {})}.items() if value is not None}
+    result = subprocess.run([str(GLOSSARY_BIN), *args], cwd=cwd, capture_output=True, text=True, timeout=300, env=environment)
+    return _checked(result) if check else result
+
+
+def _checked(result: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[str]:
+    if result.returncode != 0:
+        command = " ".join(result.args[1:])
+        raise AssertionError(f"glossary {command} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return result
+
+
+def installed_tool(name: str) -> Path:
+    """A command that requirements-dev.txt installs into the virtual environment (the ProperDocs
+    and Zensical builds). Skipped where it is missing, except under CI, where that is a failure."""
+    tool = Path(sys.executable).with_name(name)
+    if not tool.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{tool} is missing under CI: install requirements-dev.txt")
+        pytest.skip(f"{tool} is missing: run 'make test', which installs requirements-dev.txt")
+    return tool
+
+
+def _output() -> io.TextIOWrapper:
+    """A standard output (or error) that keeps what is written, text and bytes alike."""
+    return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+
+
+def _text(stream: io.TextIOWrapper) -> str:
+    """What was written, read as subprocess.run(text=True) reads a pipe (CR LF and CR become LF)."""
+    stream.flush()
+    written = stream.buffer.getvalue()  # type: ignore[attr-defined]  # the BytesIO of _output()
+    return io.TextIOWrapper(io.BytesIO(written), encoding="utf-8").read()
+
+
+@contextlib.contextmanager
+def _environment(changes: Environment) -> Iterator[None]:
+    saved = {name: os.environ.get(name) for name in changes}
+
+    def apply(values: Environment) -> None:
+        for name, value in values.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        if "TMPDIR" in values:
+            tempfile.tempdir = None  # read TMPDIR again, as a new process would
+
+    apply(changes)
+    try:
+        yield
+    finally:
+        apply(saved)
+
+
+@contextlib.contextmanager
+def _fresh_logging() -> Iterator[None]:
+    """The root logger as a new process has it (no handler, level WARNING) for main() to set up;
+    pytest's own handlers are put back afterwards."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    root.handlers.clear()
+    root.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
 
 
 def copy_project(target: Path, *, terms: list[str] | None = None) -> Path:
@@ -98,39 +197,104 @@ def valid_glossary(project: Path) -> Glossary:
 
 def write_entry(project: Path, slug: str, text: str | None = None, **fields: str) -> Path:
     path = project / "glossary" / "terms" / f"{slug}.yml"
-    path.write_text(text if text is not None else MINIMAL_ENTRY.format(term=fields.get("term", slug.title())),
-                    encoding="utf-8")
+    path.write_text(text if text is not None else MINIMAL_ENTRY.format(term=fields.get("term", slug.title())), encoding="utf-8")
     return path
+
+
+LINKED_ENTRY = """\
+term: {term}
+category: sourcing-models
+summary: A test term called {term}.
+definition: |
+  The definition of {term}, which is not [[{other}]].
+related:
+  - {other}
+sources:
+  - ref: test-source
+"""
+SMALL_NAV = """\
+nav:
+  - Home: index.md
+  - Reuse the glossary: reuse.md
+"""
+
+
+def small_site(target: Path) -> Path:
+    """A project that builds in a fraction of the real glossary's time and with no warning, even
+    with --strict: the real mkdocs.yml, theme, categories and schemas, two hand-written pages
+    (Home, and Reuse the glossary) in the navigation and two entries, alpha and offshoring, that
+    cite test-source and link to each other."""
+    copy_project(target, terms=[])
+    (target / "glossary" / "sources.yml").write_text(TEST_SOURCES, encoding="utf-8")
+    for slug, other in (("alpha", "offshoring"), ("offshoring", "alpha")):
+        write_entry(target, slug, LINKED_ENTRY.format(term=slug.title(), other=other))
+    for page in (target / "docs").glob("*.md"):
+        page.unlink()
+    (target / "docs" / "index.md").write_text("# Home\n\nSee [Alpha](terms/alpha.md).\n", encoding="utf-8")
+    (target / "docs" / "reuse.md").write_text("# Reuse the glossary\n\nThe exports.\n", encoding="utf-8")
+    config = target / "mkdocs.yml"
+    settings, _, nav = config.read_text(encoding="utf-8").partition("\nnav:\n")
+    assert nav and all(line.startswith(" ") for line in nav.splitlines() if line), "nav is the last setting"
+    config.write_text(settings + "\n" + SMALL_NAV, encoding="utf-8")
+    return target
 
 
 def entry_value(slug: str, term: str, *aliases: str, **fields: str) -> Entry:
     """An entry as loading would make it, for tests that need no files: summary 'What <term> is.'"""
-    return Entry(slug=slug, path=f"{slug}.yml", term=term, category="c", summary=f"What {term} is.", definition="d",
-                 aliases=aliases, **fields)
+    return Entry(
+        slug=slug,
+        path=f"{slug}.yml",
+        term=term,
+        category="c",
+        summary=f"What {term} is.",
+        definition="d",
+        aliases=aliases,
+        **fields,
+    )
+
+
+def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]) -> Path:
+    """The project `make(folder)` writes, built with `glossary build` once in a test run: the
+    parallel workers of pytest-xdist share it (the first builds it, the others wait for it).
+    The project's folder; the site is in its site/. Tests only read it."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above each worker's own
+    root = shared / name
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (root / "site").is_dir():
+            shutil.rmtree(root, ignore_errors=True)
+            root.mkdir()
+            make(root)
+            run_glossary("build", cwd=root, check=True)
+    return root
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real glossary, built once with `glossary build` into a temporary copy."""
-    root = copy_project(tmp_path_factory.mktemp("site-project"))
-    run_glossary("build", cwd=root, check=True)
-    return root / "site"
+    return shared_build(tmp_path_factory, "site-project", copy_project) / "site"
 
 
 LINKING_TERMS = Path(__file__).parent / "fixtures" / "linking" / "terms"
 
 
-@pytest.fixture(scope="session")
-def linking_glossary(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small glossary project built once, for the tests of linking from other sites: the terms
-    of fixtures/linking/terms (an alias in capitals, a British alias, a deprecated term). The
-    project's folder; the site is in its site/."""
-    root = copy_project(tmp_path_factory.mktemp("linking-glossary"), terms=[])
+def small_project(target: Path) -> Path:
+    """A project in `target` with the five terms of fixtures/linking/terms (an alias in capitals,
+    a British alias, a deprecated term): quick to build."""
+    root = copy_project(target, terms=[])
     (root / "glossary" / "sources.yml").write_text(TEST_SOURCES, encoding="utf-8")
     for path in LINKING_TERMS.glob("*.yml"):
         shutil.copy(path, root / "glossary" / "terms" / path.name)
-    run_glossary("build", cwd=root, check=True)
     return root
+
+
+@pytest.fixture(scope="session")
+def linking_glossary(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small project built once, for the tests of linking from other sites. The project's
+    folder; the site is in its site/."""
+    return shared_build(tmp_path_factory, "linking-glossary", small_project)
 
 
 class _StaticHost(http.server.SimpleHTTPRequestHandler):
@@ -174,6 +338,14 @@ def site_url(built_site: Path) -> Iterator[str]:
     server.shutdown()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that drives the browser is a browser test (`-m browser`, `-m "not browser"`), marked
+    or not: its module may lack the mark."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()) and item.get_closest_marker("browser") is None:
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Headless Debian Chromium driven by Playwright. Skipped where Chromium is missing,
@@ -212,10 +384,17 @@ def page(browser: object, site_url: str) -> Iterator[object]:
     # A redirect page (an alias's address) moves on with location.replace while its own
     # stylesheets and scripts may still be loading: Chromium cancels those (net::ERR_ABORTED),
     # which is the redirect working, not a resource that failed.
-    new_page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED"
-                and new_page.failed_requests.append(f"{r.url}: {r.failure}"))
-    new_page.on("response", lambda r: r.status >= 400 and not r.request.is_navigation_request()
-                and new_page.failed_requests.append(f"{r.url}: HTTP {r.status}"))
+    new_page.on(
+        "requestfailed", lambda r: r.failure != "net::ERR_ABORTED" and new_page.failed_requests.append(f"{r.url}: {r.failure}")
+    )
+    new_page.on(
+        "response",
+        lambda r: (
+            r.status >= 400
+            and not r.request.is_navigation_request()
+            and new_page.failed_requests.append(f"{r.url}: HTTP {r.status}")
+        ),
+    )
 
     def route(route: object) -> None:
         request_url = route.request.url  # type: ignore[attr-defined]
@@ -230,6 +409,26 @@ def page(browser: object, site_url: str) -> Iterator[object]:
     context.close()
 
 
+RANK_QUERIES = """([terms, text, queries, limit]) => {
+  const index = glossaryMatch.prepare(terms);
+  glossaryMatch.addText(index, text);
+  return queries.map(query => glossaryMatch.search(index, query, limit, true, false)
+    .map(r => r.comparison ? r.comparison.path.replace(/\\/$/, "") : r.term.slug));
+}"""
+
+
+@pytest.fixture
+def rank(page: Any, built_site: Path) -> Callable[[list[str], int], list[list[str]]]:
+    """The term finder's ranking alone: the built site's glossary-match.js in a blank page (no
+    theme, no worker), with its terms.json and the entries' text (terms-text.json).
+    rank(queries, limit) gives, for each query, its first `limit` results as the finder answers
+    once it has read the text: term slugs, and compare/<slug> for a comparison page."""
+    page.set_content("<!doctype html><title>glossary-match.js</title>")
+    page.add_script_tag(path=str(built_site / "assets" / "javascripts" / "glossary-match.js"))
+    terms, text = (json.loads((built_site / name).read_text(encoding="utf-8")) for name in ("terms.json", "terms-text.json"))
+    return lambda queries, limit: page.evaluate(RANK_QUERIES, [terms, text, queries, limit])
+
+
 class Served:
     """`glossary serve` running on a free port in a project folder, its output in a file."""
 
@@ -239,8 +438,13 @@ class Served:
             port = probe.getsockname()[1]
         self.url = f"http://127.0.0.1:{port}/"
         self.log = log
-        self.process = subprocess.Popen([str(GLOSSARY_BIN), "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
-                                        stdout=log.open("w"), stderr=subprocess.STDOUT, env=dict(os.environ))
+        self.process = subprocess.Popen(
+            [str(GLOSSARY_BIN), "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
+            env=dict(os.environ),
+        )
         self.wait_for(lambda: "Serving on" in self.output(), "the server to start")
 
     def output(self) -> str:

@@ -14,8 +14,10 @@ from urllib.parse import unquote, urldefrag, urljoin
 from lxml import etree, html
 
 # Material's sidebar; the table of contents of the current page sits inside it as a secondary nav.
-_NAV_LINKS = ("//nav[contains(concat(' ', @class, ' '), ' md-nav--primary ')]//a[contains(@class, 'md-nav__link')]"
-              "[not(ancestor::nav[contains(concat(' ', @class, ' '), ' md-nav--secondary ')])]")
+_NAV_LINKS = (
+    "//nav[contains(concat(' ', @class, ' '), ' md-nav--primary ')]//a[contains(@class, 'md-nav__link')]"
+    "[not(ancestor::nav[contains(concat(' ', @class, ' '), ' md-nav--secondary ')])]"
+)
 _REFERENCES = "//a/@href | //link/@href | //script/@src | //img/@src"
 _REFRESH_URL = re.compile(r"url\s*=\s*(\S+)", re.IGNORECASE)  # <meta http-equiv="refresh" content="0; url=...">
 _SITEMAP_LOC = "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
@@ -47,7 +49,7 @@ class Site:
         or outside the site."""
         if not address.startswith(self.url):
             return None
-        path = self.folder / unquote(urldefrag(address).url[len(self.url):].split("?")[0])
+        path = self.folder / unquote(urldefrag(address).url[len(self.url) :].split("?")[0])
         if path.is_dir():
             path = path / "index.html"
         return path if path.is_file() else None
@@ -83,14 +85,13 @@ def _read_page(path: Path, address: str) -> Page:
         h1s=len(root.xpath("//h1")),
         ids=frozenset(root.xpath("//@id") + root.xpath("//a/@name")),
         links=frozenset(urljoin(address, reference.strip()) for reference in references),
-        nav=tuple((" ".join(a.text_content().split()), urljoin(address, a.get("href", "")))
-                  for a in root.xpath(_NAV_LINKS)),
+        nav=tuple((" ".join(a.text_content().split()), urljoin(address, a.get("href", ""))) for a in root.xpath(_NAV_LINKS)),
         json_ld=tuple(script.text or "" for script in root.xpath("//script[@type='application/ld+json']")),
     )
 
 
 def _where(site: Site, page: Page) -> str:
-    return "/" + page.url[len(site.url):]
+    return "/" + page.url[len(site.url) :]
 
 
 def navigation_problems(site: Site) -> Iterator[str]:

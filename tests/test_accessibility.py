@@ -11,7 +11,9 @@ pytestmark = pytest.mark.browser
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
-def _comparison_path(browser, site_url: str) -> str:
+@pytest.fixture(scope="module")
+def comparison_path(browser, site_url: str) -> str:
+    """A comparison page, as /compare/ links to it (found once for the module)."""
     page = browser.new_page()
     page.goto(site_url + "/compare/")
     url = page.evaluate("""[...document.querySelectorAll('article a')].map(a => a.pathname)
@@ -23,12 +25,11 @@ def _comparison_path(browser, site_url: str) -> str:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
-def test_no_serious_accessibility_violations(browser, site_url: str, scheme: str, viewport: str) -> None:
+def test_no_serious_accessibility_violations(browser, site_url: str, comparison_path: str, scheme: str, viewport: str) -> None:
     context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
     page = context.new_page()
     problems = []
-    for path in ("/", "/terms/", "/terms/offshoring/", "/cards/offshoring/", "/compare/sourcing-model-matrix/",
-                 _comparison_path(browser, site_url)):
+    for path in ("/", "/terms/", "/terms/offshoring/", "/cards/offshoring/", "/compare/sourcing-model-matrix/", comparison_path):
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
         violations = Axe().run(page).response["violations"]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GLOSSARY_BIN, copy_project, run_glossary
+from conftest import GLOSSARY_BIN, run_glossary, small_site
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 WAIT_LIMIT = 120.0  # seconds to wait for a build to reach a hook: a guard against hanging, not a measurement
@@ -24,14 +24,18 @@ WAIT_LIMIT = 120.0  # seconds to wait for a build to reach a hook: a guard again
 
 def tree_hashes(folder: Path) -> dict[str, str]:
     """Every file under `folder` (relative path -> SHA-256)."""
-    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
 def built_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real glossary, built once; tests work on copies of it."""
-    root = copy_project(tmp_path_factory.mktemp("built-once"))
+    """A small project (conftest.small_site), built once; tests work on copies of it. What they
+    check holds for any site: a small one builds in a fraction of the real glossary's time."""
+    root = small_site(tmp_path_factory.mktemp("built-once"))
     run_glossary("build", "--strict", cwd=root, check=True)
     return root
 
@@ -51,16 +55,24 @@ def leftovers(project: Path) -> list[str]:
 def add_hook(project: Path, code: str) -> None:
     """Run `code` (the body of on_post_build, after every page is written to the scratch
     folder and before the swap) in the next builds."""
-    (project / "hook.py").write_text("import os, time\nfrom pathlib import Path\n\n\n"
-                                     "def on_post_build(config, **kwargs):\n" + textwrap.indent(code, "    "),
-                                     encoding="utf-8")
+    (project / "hook.py").write_text(
+        "import os, time\nfrom pathlib import Path\n\n\ndef on_post_build(config, **kwargs):\n" + textwrap.indent(code, "    "),
+        encoding="utf-8",
+    )
     with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
         config.write("\nhooks:\n  - hook.py\n")
 
 
 def start_build(project: Path, **env: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([str(GLOSSARY_BIN), "build"], cwd=project, text=True, env={**os.environ, **env},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    """`glossary build` in a process of its own, to be killed or to run beside another."""
+    return subprocess.Popen(
+        [str(GLOSSARY_BIN), "build"],
+        cwd=project,
+        text=True,
+        env={**os.environ, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def wait_for(condition: Callable[[], bool], what: str) -> None:
@@ -86,9 +98,12 @@ def test_invalid_entry_leaves_the_previous_site_intact(built: Path) -> None:
 def test_mkdocs_error_in_strict_mode_leaves_the_previous_site_intact(built: Path) -> None:
     before = tree_hashes(built / "site")
     config = built / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  - Reuse the glossary: reuse.md\n", "  - Reuse the glossary: reuse.md\n  - Gone: no-such-page.md\n"),
-        encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  - Reuse the glossary: reuse.md\n", "  - Reuse the glossary: reuse.md\n  - Gone: no-such-page.md\n"
+        ),
+        encoding="utf-8",
+    )
     result = run_glossary("build", "--strict", cwd=built)
     assert result.returncode == 1
     assert "no-such-page.md" in result.stderr and "Traceback" not in result.stderr
@@ -122,13 +137,16 @@ def test_two_builds_at_once_both_finish_with_a_complete_site(built: Path, tmp_pa
     barrier.mkdir()
     # each build waits, pages written, until the other has written its pages too: both are
     # mid-build at the same moment, then both swap
-    add_hook(built, textwrap.dedent("""\
+    add_hook(
+        built,
+        textwrap.dedent("""\
         barrier = Path(os.environ['BARRIER'])
         (barrier / str(os.getpid())).touch()
         deadline = time.monotonic() + 120
         while len(list(barrier.iterdir())) < 2 and time.monotonic() < deadline:
             time.sleep(0.05)
-        """))
+        """),
+    )
     builds = [start_build(built, BARRIER=str(barrier)) for _ in range(2)]
     results = [build.communicate() + (build.returncode,) for build in builds]
     assert [code for _, _, code in results] == [0, 0], results
@@ -180,7 +198,6 @@ def test_a_build_leaves_no_scratch_files_behind(built: Path, tmp_path: Path, bro
         (built / "docs" / "reuse.md").write_text("[gone](no-such-page.md)\n", encoding="utf-8")
     scratch = tmp_path / "tmp"
     scratch.mkdir()
-    result = subprocess.run([str(GLOSSARY_BIN), "build", "--strict"], cwd=built, capture_output=True, text=True,
-                            timeout=300, env=dict(os.environ, TMPDIR=str(scratch)))
+    result = run_glossary("build", "--strict", cwd=built, env={"TMPDIR": str(scratch)})
     assert result.returncode == (1 if broken else 0), result.stderr
     assert list(scratch.iterdir()) == []

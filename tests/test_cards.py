@@ -113,8 +113,7 @@ def test_card_follows_the_readers_colour_scheme(browser, site_url: str, scheme: 
 
 
 @pytest.mark.browser
-def test_embedded_card_shows_on_another_site_and_opens_the_full_entry(browser, alpha_project: Path,
-                                                                      tmp_path: Path) -> None:
+def test_embedded_card_shows_on_another_site_and_opens_the_full_entry(browser, alpha_project: Path, tmp_path: Path) -> None:
     """The site is built for the address it is served at, as a team publishes it; the snippet the
     Embed button copies goes into a page of another origin, as in a learning platform."""
     glossary_url, glossary_server = serve_folder(alpha_project / "site")  # its port is the address
@@ -130,10 +129,11 @@ def test_embedded_card_shows_on_another_site_and_opens_the_full_entry(browser, a
         page.get_by_role("button", name="Copy the embed code of this term's card").click()
         page.wait_for_function("document.querySelector('.gl-copy-status').textContent.includes('Embed code copied')")
         snippet = page.evaluate("navigator.clipboard.readText()")
-        assert snippet == (f'<iframe src="{glossary_url}/cards/alpha/" title="Alpha - Sourcing Glossary" '
-                           'width="480" height="400" loading="lazy"></iframe>')
-        (platform / "course.html").write_text(f"<!doctype html><title>Course</title><h1>Week 1</h1>{snippet}",
-                                              encoding="utf-8")
+        assert snippet == (
+            f'<iframe src="{glossary_url}/cards/alpha/" title="Alpha - Sourcing Glossary" '
+            'width="480" height="400" loading="lazy"></iframe>'
+        )
+        (platform / "course.html").write_text(f"<!doctype html><title>Course</title><h1>Week 1</h1>{snippet}", encoding="utf-8")
 
         page.goto(platform_url + "/course.html")
         card = page.frame_locator("iframe")

@@ -67,8 +67,7 @@ def _write(folder: Path, name: str, text: str) -> Path:
 
 
 def test_markdown_links_are_reported_by_line_and_column(site: SiteMap) -> None:
-    assert _check(site, FIXTURES / "module.md") == [("module.md", 5, 17, "broken-link"),
-                                                    ("module.md", 6, 20, "broken-link")]
+    assert _check(site, FIXTURES / "module.md") == [("module.md", 5, 17, "broken-link"), ("module.md", 6, 20, "broken-link")]
 
 
 def test_a_missing_term_gets_a_did_you_mean(site: SiteMap, tmp_path: Path) -> None:
@@ -93,9 +92,19 @@ def test_a_section_the_term_does_not_have_is_broken(site: SiteMap, tmp_path: Pat
 
 
 def test_pages_redirects_sections_and_headings_resolve(site: SiteMap, tmp_path: Path) -> None:
-    links = ["", "terms/", "terms/alpha/#pros", "terms/al/#pros", "terms/alpha", "terms/alpha/index.html#definition",
-             "terms/alpha/?from=deck#definition", "cards/alpha/", "cards/beta",
-             "categories/sourcing-models/", "guide/#before-you-start"]
+    links = [
+        "",
+        "terms/",
+        "terms/alpha/#pros",
+        "terms/al/#pros",
+        "terms/alpha",
+        "terms/alpha/index.html#definition",
+        "terms/alpha/?from=deck#definition",
+        "cards/alpha/",
+        "cards/beta",
+        "categories/sourcing-models/",
+        "guide/#before-you-start",
+    ]
     text = "\n".join(f"{SITE}{link}" for link in links) + "\nhttp://SOURCING-GLOSSARY.example.org/terms/beta/\n"
 
     assert _check(site, _write(tmp_path, "ok.md", text)) == []
@@ -117,7 +126,10 @@ def test_html_links_are_reported_by_line(site: SiteMap) -> None:
     problem = _only(site, FIXTURES / "handout.html")
 
     assert (problem.path, problem.line, problem.message) == (
-        "handout.html", 3, f"{SITE}terms/gamma/#definition is not a page of the glossary")
+        "handout.html",
+        3,
+        f"{SITE}terms/gamma/#definition is not a page of the glossary",
+    )
 
 
 def test_plain_text_urls_end_before_sentence_punctuation(site: SiteMap) -> None:
@@ -151,7 +163,8 @@ def test_docx_hyperlinks_and_typed_urls_are_reported_by_paragraph(site: SiteMap,
 
     assert sorted((p.path, p.message.split(" ")[0]) for p in problems) == [
         ("handbook.docx:paragraph 3", f"{SITE}terms/betta/"),
-        ("handbook.docx:paragraph 4", f"{SITE}terms/beta/#cons:")]
+        ("handbook.docx:paragraph 4", f"{SITE}terms/beta/#cons:"),
+    ]
 
 
 def test_pptx_hyperlinks_and_typed_urls_are_reported_by_slide(site: SiteMap, tmp_path: Path) -> None:
@@ -168,7 +181,9 @@ def test_pptx_hyperlinks_and_typed_urls_are_reported_by_slide(site: SiteMap, tmp
     problems = check_links([tmp_path / "deck.pptx"], site, tmp_path).problems
 
     assert sorted((p.path, p.message.split(" ")[0]) for p in problems) == [
-        ("deck.pptx:slide 1", f"{SITE}terms/gamma/"), ("deck.pptx:slide 3", f"{SITE}terms/bta/")]
+        ("deck.pptx:slide 1", f"{SITE}terms/gamma/"),
+        ("deck.pptx:slide 3", f"{SITE}terms/bta/"),
+    ]
 
 
 def test_folders_are_searched_recursively_for_readable_files(site: SiteMap, tmp_path: Path) -> None:
@@ -225,8 +240,12 @@ def test_check_links_command_exits_2_on_a_path_it_cannot_read(glossary_project: 
 
 def test_check_links_command_needs_site_url(glossary_project: Path) -> None:
     config = glossary_project / "mkdocs.yml"
-    config.write_text("".join(line for line in config.read_text(encoding="utf-8").splitlines(keepends=True)
-                              if not line.startswith("site_url:")), encoding="utf-8")
+    config.write_text(
+        "".join(
+            line for line in config.read_text(encoding="utf-8").splitlines(keepends=True) if not line.startswith("site_url:")
+        ),
+        encoding="utf-8",
+    )
 
     result = run_glossary("check-links", "docs", cwd=glossary_project)
 
@@ -253,8 +272,11 @@ def test_anchors_computed_from_the_glossary_match_the_built_site(built_site: Pat
     """check-links needs no built site: this guards that its idea of each page's anchors (headings,
     and the numbered source lines) is what the built pages have."""
     root = built_site.parent
-    pages_docs = {str(p.relative_to(root / "docs")): p.read_text(encoding="utf-8")
-                  for p in (root / "docs").rglob("*.md") if "overrides" not in p.parts}
+    pages_docs = {
+        str(p.relative_to(root / "docs")): p.read_text(encoding="utf-8")
+        for p in (root / "docs").rglob("*.md")
+        if "overrides" not in p.parts
+    }
     glossary, _ = load_glossary(Layout(root, root / "glossary"))
 
     site = site_map(glossary, pages_docs, PUBLICATION)
@@ -262,3 +284,38 @@ def test_anchors_computed_from_the_glossary_match_the_built_site(built_site: Pat
     for path, anchors in site.pages.items():
         html = (built_site / path.lstrip("/") / "index.html").read_text(encoding="utf-8")
         assert set(re.findall(r'<(?:h[1-6]|li)[^>]* id="([^"]+)"', html)) == set(anchors), path
+
+
+def test_docx_headers_and_footers_are_read_too(site: SiteMap, tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Body")
+    section = document.sections[0]
+    section.header.paragraphs[0].text = f"Glossary: {SITE}terms/alpa/"
+    _docx_hyperlink(section.footer.paragraphs[0], f"{SITE}terms/gamma/", "Gamma")
+    document.save(tmp_path / "handbook.docx")
+
+    problems = check_links([tmp_path / "handbook.docx"], site, tmp_path).problems
+
+    assert sorted((p.path, p.message.split(" ")[0]) for p in problems) == [
+        ("handbook.docx:footer 1, paragraph 1", f"{SITE}terms/gamma/"),
+        ("handbook.docx:header 1, paragraph 1", f"{SITE}terms/alpa/"),
+    ]
+
+
+def test_pptx_speaker_notes_are_read_too(site: SiteMap, tmp_path: Path) -> None:
+    deck = pptx.Presentation()
+    deck.slides.add_slide(deck.slide_layouts[5])
+    slide = deck.slides.add_slide(deck.slide_layouts[5])
+    notes = slide.notes_slide.notes_text_frame
+    notes.text = f"Read {SITE}terms/bta/ before class."
+    run = notes.add_paragraph().add_run()
+    run.text = "Gamma"
+    run.hyperlink.address = f"{SITE}terms/gamma/"
+    deck.save(tmp_path / "deck.pptx")
+
+    problems = check_links([tmp_path / "deck.pptx"], site, tmp_path).problems
+
+    assert sorted((p.path, p.message.split(" ")[0]) for p in problems) == [
+        ("deck.pptx:slide 2 notes", f"{SITE}terms/bta/"),
+        ("deck.pptx:slide 2 notes", f"{SITE}terms/gamma/"),
+    ]

@@ -21,16 +21,29 @@ _CITATION = re.compile(r"\[@([^\[\]\n]*)\]")
 
 def _cited_ids(data: dict) -> set[str]:
     """What an entry file cites, read from the YAML itself: inline citations and listed refs."""
-    texts = [data.get("definition", ""), data.get("usage_notes", ""), *data.get("examples", []),
-             *data.get("pros", []), *data.get("cons", []), *data.get("contrast", {}).values()]
-    ids = {part.strip().lstrip("@").split(",")[0].strip() for text in texts for match in _CITATION.finditer(text)
-           for part in match.group(1).split(";")}
+    texts = [
+        data.get("definition", ""),
+        data.get("usage_notes", ""),
+        *data.get("examples", []),
+        *data.get("pros", []),
+        *data.get("cons", []),
+        *data.get("contrast", {}).values(),
+    ]
+    ids = {
+        part.strip().lstrip("@").split(",")[0].strip()
+        for text in texts
+        for match in _CITATION.finditer(text)
+        for part in match.group(1).split(";")
+    }
     return ids | {source["ref"] for source in data.get("sources", [])}
 
 
 def _a_cited_term(built_site: Path) -> str:
-    return next(path.parent.name for path in sorted((built_site / "terms").glob("*/index.html"))
-                if 'class="gl-cite"' in path.read_text(encoding="utf-8"))
+    return next(
+        path.parent.name
+        for path in sorted((built_site / "terms").glob("*/index.html"))
+        if 'class="gl-cite"' in path.read_text(encoding="utf-8")
+    )
 
 
 def test_activating_a_citation_moves_the_focus_to_its_source(page, site_url: str, built_site: Path) -> None:
@@ -40,8 +53,7 @@ def test_activating_a_citation_moves_the_focus_to_its_source(page, site_url: str
     assert re.fullmatch(r"Source \d+: .+", label)
     link.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("target => document.activeElement && '#' + document.activeElement.id === target",
-                           arg=target)
+    page.wait_for_function("target => document.activeElement && '#' + document.activeElement.id === target", arg=target)
     source = page.locator(target)
     assert source.evaluate("el => el.closest('ol.gl-sources') !== null")
     title = label.split(": ", 1)[1].rsplit(", p.", 1)[0]
@@ -56,8 +68,11 @@ def test_sources_page_lists_each_source_with_the_terms_citing_it(page, site_url:
         for source_id in _cited_ids(yaml.safe_load(path.read_text(encoding="utf-8"))):
             citing[source_id].add(path.stem)
     page.goto(site_url + "/sources/")
-    listed = page.eval_on_selector_all(".gl-source-list > li", """items => items.map(li => [li.id,
-        [...li.querySelectorAll('.gl-cited-by a')].map(a => a.pathname.split('/').filter(Boolean).pop())])""")
+    listed = page.eval_on_selector_all(
+        ".gl-source-list > li",
+        """items => items.map(li => [li.id,
+        [...li.querySelectorAll('.gl-cited-by a')].map(a => a.pathname.split('/').filter(Boolean).pop())])""",
+    )
     assert {source_id: set(terms) for source_id, terms in listed} == citing
     first_term = next(terms for _, terms in listed if terms)[0]
     page.locator(".gl-cited-by a").first.click()
@@ -71,8 +86,7 @@ def lifecycle_site(tmp_path_factory: pytest.TempPathFactory):
     from conftest import TEST_SOURCES, copy_project
 
     root = copy_project(tmp_path_factory.mktemp("lifecycle"), terms=[])
-    (root / "glossary" / "sources.yml").write_text(TEST_SOURCES + REGISTRY.removeprefix("sources:\n"),
-                                                  encoding="utf-8")
+    (root / "glossary" / "sources.yml").write_text(TEST_SOURCES + REGISTRY.removeprefix("sources:\n"), encoding="utf-8")
     for slug, text in (("offshoring", OFFSHORING), ("far-shoring", FAR_SHORING), ("near-term-sourcing", NEW_TERM)):
         write_entry(root, slug, text)
     run_glossary("build", cwd=root, check=True)

@@ -50,26 +50,49 @@ comparisons:
 """
 
 
-def _entry(project: Path, slug: str, term: str, *, ownership: str = "", location: str = "",
-           pros: tuple[str, ...] = ("A single advantage.",), summary: str = "") -> None:
+def _entry(
+    project: Path,
+    slug: str,
+    term: str,
+    *,
+    ownership: str = "",
+    location: str = "",
+    pros: tuple[str, ...] = ("A single advantage.",),
+    summary: str = "",
+) -> None:
     facets = {"ownership": ownership, "location": location}
     facet_lines = "".join(f"  {key}: {value}\n" for key, value in facets.items() if value)
-    write_entry(project, slug, ENTRY.format(
-        term=term, summary=summary or f"A test term called {term}.",
-        pros="\n".join(f"  - {json.dumps(p)}" for p in pros),
-        facets=f"facets:\n{facet_lines}" if facet_lines else ""))
+    write_entry(
+        project,
+        slug,
+        ENTRY.format(
+            term=term,
+            summary=summary or f"A test term called {term}.",
+            pros="\n".join(f"  - {json.dumps(p)}" for p in pros),
+            facets=f"facets:\n{facet_lines}" if facet_lines else "",
+        ),
+    )
 
 
 @pytest.fixture
 def glossary(project: Path) -> Glossary:
     """Four entries, three of them classified, and two comparisons."""
-    _entry(project, "outsourcing", "Outsourcing", ownership="third-party", location="any",
-           pros=("Cheaper **by far** thanks to [[economies-of-scale|scale]].", "Flexible & quick.",
-                 "Skills on tap.", "A fourth advantage that is not shown."),
-           summary="Work done by a provider <under contract> & paid for results.")
+    _entry(
+        project,
+        "outsourcing",
+        "Outsourcing",
+        ownership="third-party",
+        location="any",
+        pros=(
+            "Cheaper **by far** thanks to [[economies-of-scale|scale]].",
+            "Flexible & quick.",
+            "Skills on tap.",
+            "A fourth advantage that is not shown.",
+        ),
+        summary="Work done by a provider <under contract> & paid for results.",
+    )
     _entry(project, "offshoring", "Offshoring", ownership="any", location="distant-country")
-    _entry(project, "offshore-outsourcing", "Offshore outsourcing", ownership="third-party",
-           location="distant-country")
+    _entry(project, "offshore-outsourcing", "Offshore outsourcing", ownership="third-party", location="distant-country")
     _entry(project, "economies-of-scale", "Economies of scale")
     _entry(project, "unclassified", "Unclassified term")
     (project / "glossary" / "comparisons.yml").write_text(COMPARISONS, encoding="utf-8")
@@ -134,8 +157,14 @@ def test_comparison_page_puts_terms_side_by_side_in_the_declared_order(glossary:
     page = _pages(glossary)["compare/outsourcing-vs-offshoring.md"]
     headers = re.findall(r'<th scope="col" markdown="span">(.*?)</th>', page)
     assert headers == ["[Offshoring](../terms/offshoring.md)", "[Outsourcing](../terms/outsourcing.md)"]
-    assert list(_table_rows(page)) == ["Summary", "Who does the work", "Where the work is done",
-                                       "Typical pros", "Typical cons", "Definition"]
+    assert list(_table_rows(page)) == [
+        "Summary",
+        "Who does the work",
+        "Where the work is done",
+        "Typical pros",
+        "Typical cons",
+        "Definition",
+    ]
     assert "[Definition of Outsourcing](../terms/outsourcing.md#definition)" in _table_rows(page)["Definition"][1]
 
 
@@ -154,8 +183,7 @@ def test_comparison_describes_facets_and_marks_unclassified_terms(glossary: Glos
 
 def test_comparison_shows_first_three_pros_as_escaped_plain_text(glossary: Glossary) -> None:
     pros = _table_rows(_pages(glossary)["compare/outsourcing-vs-offshoring.md"])["Typical pros"][1]
-    assert re.findall(r"<li>(.*?)</li>", pros) == ["Cheaper by far thanks to scale.", "Flexible &amp; quick.",
-                                                   "Skills on tap."]
+    assert re.findall(r"<li>(.*?)</li>", pros) == ["Cheaper by far thanks to scale.", "Flexible &amp; quick.", "Skills on tap."]
 
 
 def test_comparison_escapes_entry_summaries(glossary: Glossary) -> None:
@@ -177,8 +205,12 @@ def test_comparison_index_lists_every_comparison_and_links_the_matrix(glossary: 
 
 def test_site_pages_include_the_comparison_pages_in_the_navigation(glossary: Glossary) -> None:
     generated = {page.src_uri: page for page in site_pages.content_pages(glossary)}
-    for uri in ("compare/index.md", "compare/sourcing-model-matrix.md", "compare/outsourcing-vs-offshoring.md",
-                "compare/outsourcing-vs-unclassified.md"):
+    for uri in (
+        "compare/index.md",
+        "compare/sourcing-model-matrix.md",
+        "compare/outsourcing-vs-offshoring.md",
+        "compare/outsourcing-vs-unclassified.md",
+    ):
         assert generated[uri].in_nav
 
 
@@ -198,8 +230,10 @@ def test_comparison_naming_an_unknown_term_fails_validation_with_file_and_line(p
     shutil.copy(FIXTURES / "unknown-term.yml", project / "glossary" / "comparisons.yml")
     result = run_glossary("validate", cwd=project)
     assert result.returncode == 1
-    assert ("glossary/comparisons.yml:13:9: error[unknown-ref]: the comparison 'outsourcing-vs-outsorcing' "
-            "names the term 'outsorcing', which does not exist") in result.stdout
+    assert (
+        "glossary/comparisons.yml:13:9: error[unknown-ref]: the comparison 'outsourcing-vs-outsorcing' "
+        "names the term 'outsorcing', which does not exist"
+    ) in result.stdout
     assert "did you mean 'outsourcing'?" in result.stdout
 
 
@@ -216,8 +250,11 @@ def test_comparison_may_not_take_the_name_of_a_generated_page(project: Path) -> 
 def test_comparison_intro_with_an_unsafe_link_is_refused(project: Path) -> None:
     for slug in ("outsourcing", "offshoring"):
         write_entry(project, slug)
-    text = (FIXTURES / "unknown-term.yml").read_text(encoding="utf-8").replace(
-        "intro: Two different questions.", "intro: \"[click](javascript:alert(1))\"")
+    text = (
+        (FIXTURES / "unknown-term.yml")
+        .read_text(encoding="utf-8")
+        .replace("intro: Two different questions.", 'intro: "[click](javascript:alert(1))"')
+    )
     (project / "glossary" / "comparisons.yml").write_text(text, encoding="utf-8")
     result = run_glossary("validate", "--format", "json", cwd=project)
     assert "unsafe-url" in {p["code"] for p in json.loads(result.stdout)["problems"]}

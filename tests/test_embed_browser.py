@@ -76,9 +76,11 @@ def card_text(term: dict) -> str:
 
 def test_mentions_of_terms_by_name_alias_and_inflection_link_to_the_terms_pages(page, host, glossary_url: str) -> None:
     page.goto(host(PARAGRAPH))
-    assert glossary_links(page) == [["call centre", glossary_url + "terms/call-center/"],
-                                    ["offshored", glossary_url + "terms/offshoring/"],
-                                    ["business process outsourcing", glossary_url + "terms/business-process-outsourcing/"]]
+    assert glossary_links(page) == [
+        ["call centre", glossary_url + "terms/call-center/"],
+        ["offshored", glossary_url + "terms/offshoring/"],
+        ["business process outsourcing", glossary_url + "terms/business-process-outsourcing/"],
+    ]
     assert page.console_errors == [] and page.failed_requests == []
 
 
@@ -126,24 +128,38 @@ def test_a_tap_shows_the_card_and_its_open_link_leads_to_the_term(browser, host,
 
 
 def test_headings_links_code_and_form_fields_are_left_alone(page, host, glossary_url: str) -> None:
-    page.goto(host("<h2>Offshoring</h2><p><a href='#x'>offshoring</a> <code>offshoring</code> "
-                   "<label>Offshoring <input value='offshoring'></label> <textarea>offshoring</textarea> "
-                   "<button>Offshoring</button></p><p id='last'>Offshoring at last.</p>"))
+    page.goto(
+        host(
+            "<h2>Offshoring</h2><p><a href='#x'>offshoring</a> <code>offshoring</code> "
+            "<label>Offshoring <input value='offshoring'></label> <textarea>offshoring</textarea> "
+            "<button>Offshoring</button></p><p id='last'>Offshoring at last.</p>"
+        )
+    )
     assert glossary_links(page) == [["Offshoring", glossary_url + "terms/offshoring/"]]
     assert page.locator("#last a[data-glossary-link]").count() == 1
 
 
 def test_a_passage_marked_data_glossary_skip_is_left_alone(page, host, glossary_url: str) -> None:
-    page.goto(host("<p data-glossary-skip>Offshoring, said the <em>call centre</em> manager.</p>"
-                   "<p>Then offshoring reached the call centre.</p>"))
-    assert glossary_links(page) == [["offshoring", glossary_url + "terms/offshoring/"],
-                                    ["call centre", glossary_url + "terms/call-center/"]]
+    page.goto(
+        host(
+            "<p data-glossary-skip>Offshoring, said the <em>call centre</em> manager.</p>"
+            "<p>Then offshoring reached the call centre.</p>"
+        )
+    )
+    assert glossary_links(page) == [
+        ["offshoring", glossary_url + "terms/offshoring/"],
+        ["call centre", glossary_url + "terms/call-center/"],
+    ]
     assert page.locator("[data-glossary-skip] a").count() == 0
 
 
 def test_data_glossary_scope_limits_linking_to_its_elements(page, host) -> None:
-    page.goto(host("<p>Offshoring outside.</p><section data-glossary-scope><p>Offshoring inside, and a call "
-                   "centre.</p></section><p>A BPO outside.</p>"))
+    page.goto(
+        host(
+            "<p>Offshoring outside.</p><section data-glossary-scope><p>Offshoring inside, and a call "
+            "centre.</p></section><p>A BPO outside.</p>"
+        )
+    )
     assert [text for text, _ in glossary_links(page)] == ["Offshoring", "call centre"]
     assert page.locator("[data-glossary-scope] a[data-glossary-link]").count() == 2
 
@@ -176,19 +192,24 @@ def test_a_host_page_with_links_and_a_card_has_no_serious_accessibility_violatio
 def test_the_embed_script_links_the_same_words_as_the_markdown_extension(page, host, linking_glossary: Path) -> None:
     text = MENTIONS.read_text(encoding="utf-8")
     extensions = ["attr_list", "md_in_html"]
-    built = markdown.markdown(text, extensions=[*extensions, "glossary_links"], extension_configs={
-        "glossary_links": {"terms": str(linking_glossary / "site" / "terms.json")}})
-    expected = [[a.text_content(), a.get("href")[len(PLACEHOLDER_URL + "terms/"):-1]]
-                for a in html.fragment_fromstring(built, create_parent=True).iter("a")
-                if a.get("href").startswith(PLACEHOLDER_URL)]
+    built = markdown.markdown(
+        text,
+        extensions=[*extensions, "glossary_links"],
+        extension_configs={"glossary_links": {"terms": str(linking_glossary / "site" / "terms.json")}},
+    )
+    expected = [
+        [a.text_content(), a.get("href")[len(PLACEHOLDER_URL + "terms/") : -1]]
+        for a in html.fragment_fromstring(built, create_parent=True).iter("a")
+        if a.get("href").startswith(PLACEHOLDER_URL)
+    ]
     page.goto(host(markdown.markdown(text, extensions=extensions)))
     glossary_links(page)
-    linked = page.eval_on_selector_all("a[data-glossary-link]",
-                                       "links => links.map(a => [a.textContent, a.dataset.glossaryLink])")
+    linked = page.eval_on_selector_all(
+        "a[data-glossary-link]", "links => links.map(a => [a.textContent, a.dataset.glossaryLink])"
+    )
     assert linked == expected and len(expected) >= 4
 
 
 def test_a_term_the_page_links_to_already_is_not_linked_again(page, host, glossary_url: str) -> None:
-    page.goto(host(f"<p>See <a href='{glossary_url}terms/offshoring/#cons'>the cons</a>. Offshoring, then a "
-                   "call centre.</p>"))
+    page.goto(host(f"<p>See <a href='{glossary_url}terms/offshoring/#cons'>the cons</a>. Offshoring, then a call centre.</p>"))
     assert glossary_links(page) == [["call centre", glossary_url + "terms/call-center/"]]

@@ -17,12 +17,22 @@ def test_the_embed_script_weighs_at_most_15_kb() -> None:
 
 
 def test_terms_script_sets_each_terms_names_summary_and_replacement() -> None:
-    glossary = Glossary({"far-shoring": entry_value("far-shoring", "Far-shoring", "farshoring", status="deprecated",
-                                                    replaced_by="offshoring"),
-                         "offshoring": entry_value("offshoring", "Offshoring")}, {}, {})
+    glossary = Glossary(
+        {
+            "far-shoring": entry_value("far-shoring", "Far-shoring", "farshoring", status="deprecated", replaced_by="offshoring"),
+            "offshoring": entry_value("offshoring", "Offshoring"),
+        },
+        {},
+        {},
+    )
     script = terms_script(glossary)
     prefix = f"window.{EMBED_GLOBAL}="
     assert script.startswith(prefix) and script.endswith(";\n")
-    assert json.loads(script[len(prefix):-2])["terms"][0] == {
-        "slug": "far-shoring", "term": "Far-shoring", "aliases": ["farshoring"], "summary": "What Far-shoring is.",
-        "status": "deprecated", "replaced_by": "offshoring"}
+    assert json.loads(script[len(prefix) : -2])["terms"][0] == {
+        "slug": "far-shoring",
+        "term": "Far-shoring",
+        "aliases": ["farshoring"],
+        "summary": "What Far-shoring is.",
+        "status": "deprecated",
+        "replaced_by": "offshoring",
+    }

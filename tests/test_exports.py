@@ -13,7 +13,7 @@ import rdflib
 import yaml
 from rdflib.namespace import RDF, SKOS
 
-from conftest import REPO, copy_project, run_glossary, write_entry
+from conftest import REPO, run_glossary, run_glossary_process, write_entry
 from sourcing_glossary.exports.csvformat import COLUMNS
 from sourcing_glossary.urls import PLACEHOLDER_URL
 
@@ -74,14 +74,14 @@ def test_json_export_has_every_field_of_every_term_with_its_canonical_url(built_
     assert set(offshoring["cited_sources"]) >= {item["ref"] for item in source["sources"]}
 
 
-def test_exports_are_byte_identical_from_the_build_and_the_command(tmp_path: Path) -> None:
-    root = copy_project(tmp_path)
-    run_glossary("build", cwd=root, check=True)
+def test_exports_are_byte_identical_from_the_build_and_the_command(built_site: Path, tmp_path: Path) -> None:
+    root = built_site.parent  # the project the site was built from
     for name, file_name in (("json", "glossary.json"), ("csv", "glossary.csv"), ("skos", "glossary.ttl")):
-        built = (root / "site" / "exports" / file_name).read_bytes()
-        for attempt in ("first", "second"):
-            run_glossary("export", "--format", name, "-o", attempt, cwd=root, check=True)
-            assert (root / attempt).read_bytes() == built, f"{name}, {attempt} run"
+        built = (built_site / "exports" / file_name).read_bytes()
+        # the first run in a process of its own (its own hash seed: no set order may show), the second in this one
+        for attempt, run in (("first", run_glossary_process), ("second", run_glossary)):
+            run("export", "--format", name, "-o", str(tmp_path / attempt), cwd=root, check=True)
+            assert (tmp_path / attempt).read_bytes() == built, f"{name}, {attempt} run"
 
 
 def test_export_refuses_a_glossary_with_errors(project: Path) -> None:
@@ -114,7 +114,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised(proj
     write_entry(project, "formula", FORMULA_ENTRY)
     text = run_glossary("export", "--format", "csv", cwd=project, check=True).stdout
     row = csv_rows(text)[0]
-    assert row["term"] == "'=HYPERLINK(\"http://evil.example\")"
+    assert row["term"] == '\'=HYPERLINK("http://evil.example")'
     assert row["summary"] == "'=1+1 is what a spreadsheet would compute."
     assert row["aliases"] == "'+cmd\n-2+3\n@SUM(A1)\n'quoted"  # only a cell's start can begin a formula
     starts = {cell[:1] for r in csv_rows(text) for cell in r.values() if cell}

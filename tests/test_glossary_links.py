@@ -17,12 +17,19 @@ from sourcing_glossary.training.published_terms import TermsUnavailable
 SITE = "https://glossary.example.org/"
 
 
-GLOSSARY = Glossary({e.slug: e for e in [
-    entry_value("offshoring", "Offshoring", "offshore sourcing"),
-    entry_value("call-center", "Call center", "call centre"),
-    entry_value("business-process-outsourcing", "Business process outsourcing", "BPO"),
-    entry_value("far-shoring", "Far-shoring", status="deprecated", replaced_by="offshoring"),
-]}, {}, {})
+GLOSSARY = Glossary(
+    {
+        e.slug: e
+        for e in [
+            entry_value("offshoring", "Offshoring", "offshore sourcing"),
+            entry_value("call-center", "Call center", "call centre"),
+            entry_value("business-process-outsourcing", "Business process outsourcing", "BPO"),
+            entry_value("far-shoring", "Far-shoring", status="deprecated", replaced_by="offshoring"),
+        ]
+    },
+    {},
+    {},
+)
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +40,9 @@ def terms_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def convert(text: str, terms: str | Path, extension: str = "glossary_links") -> str:
-    return markdown.markdown(text, extensions=[extension, "attr_list", "md_in_html"],
-                             extension_configs={extension: {"terms": str(terms)}})
+    return markdown.markdown(
+        text, extensions=[extension, "attr_list", "md_in_html"], extension_configs={extension: {"terms": str(terms)}}
+    )
 
 
 def links(page: str) -> list[tuple[str, str]]:
@@ -53,8 +61,11 @@ def test_first_mention_of_each_term_links_to_its_page(terms_file: Path) -> None:
 
 def test_aliases_and_inflections_are_mentions(terms_file: Path) -> None:
     page = convert("Two call centres were offshored by a BPO provider.", terms_file)
-    assert links(page) == [("call centres", url("call-center")), ("offshored", url("offshoring")),
-                           ("BPO", url("business-process-outsourcing"))]
+    assert links(page) == [
+        ("call centres", url("call-center")),
+        ("offshored", url("offshoring")),
+        ("BPO", url("business-process-outsourcing")),
+    ]
 
 
 def test_names_in_capitals_match_only_in_capitals(terms_file: Path) -> None:
@@ -72,8 +83,10 @@ def test_headings_links_and_code_are_left_alone(terms_file: Path) -> None:
 
 
 def test_a_passage_marked_data_glossary_skip_is_left_alone(terms_file: Path) -> None:
-    text = ("Offshoring here.\n{: data-glossary-skip }\n\n<div data-glossary-skip markdown>\n\nA *call center*.\n\n"
-            "</div>\n\nThen offshoring and a call center.\n")
+    text = (
+        "Offshoring here.\n{: data-glossary-skip }\n\n<div data-glossary-skip markdown>\n\nA *call center*.\n\n"
+        "</div>\n\nThen offshoring and a call center.\n"
+    )
     assert links(convert(text, terms_file)) == [("offshoring", url("offshoring")), ("call center", url("call-center"))]
 
 
@@ -92,16 +105,21 @@ def test_terms_are_read_from_a_url(terms_file: Path) -> None:
 
 def test_the_extension_is_found_by_its_module_path_too(terms_file: Path) -> None:
     assert links(convert("Offshoring", terms_file, "sourcing_glossary.training.glossary_links")) == [
-        ("Offshoring", url("offshoring"))]
+        ("Offshoring", url("offshoring"))
+    ]
 
 
-@pytest.mark.parametrize("contents, expected", [
-    (None, "cannot read the glossary's terms from"),
-    ("{not json", "is not a glossary's terms.json"),
-    ('{"terms": [{"slug": "x"}]}', "is not a glossary's terms.json"),
-])
-def test_terms_that_cannot_be_read_stop_the_conversion_naming_the_source(tmp_path: Path, contents: str | None,
-                                                                          expected: str) -> None:
+@pytest.mark.parametrize(
+    "contents, expected",
+    [
+        (None, "cannot read the glossary's terms from"),
+        ("{not json", "is not a glossary's terms.json"),
+        ('{"terms": [{"slug": "x"}]}', "is not a glossary's terms.json"),
+    ],
+)
+def test_terms_that_cannot_be_read_stop_the_conversion_naming_the_source(
+    tmp_path: Path, contents: str | None, expected: str
+) -> None:
     source = tmp_path / "terms.json"
     if contents is not None:
         source.write_text(contents, encoding="utf-8")

@@ -32,8 +32,7 @@ def course_page(linking_glossary: Path, tmp_path_factory: pytest.TempPathFactory
 
 def test_a_course_site_links_its_term_mentions_to_the_glossary(course_page: Path) -> None:
     page = html.parse(str(course_page)).getroot()
-    glossary_links = [(a.text_content(), a.get("href")) for a in page.iter("a")
-                      if a.get("href", "").startswith(PLACEHOLDER_URL)]
+    glossary_links = [(a.text_content(), a.get("href")) for a in page.iter("a") if a.get("href", "").startswith(PLACEHOLDER_URL)]
     assert glossary_links == [
         ("call centres", f"{PLACEHOLDER_URL}terms/call-center/"),
         ("offshored", f"{PLACEHOLDER_URL}terms/offshoring/"),

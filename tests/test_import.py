@@ -40,8 +40,9 @@ def test_export_then_import_round_trips_the_whole_glossary(tmp_path: Path, proje
     run_glossary("export", "--format", "csv", "-o", str(project / "all.csv"), cwd=source, check=True)
     result = run_glossary("import", "all.csv", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
-    before, after = (json.loads(run_glossary("export", "--format", "json", cwd=root, check=True).stdout)
-                     for root in (source, project))
+    before, after = (
+        json.loads(run_glossary("export", "--format", "json", cwd=root, check=True).stdout) for root in (source, project)
+    )
     for term in before["terms"]:
         if term["status"] != "deprecated":
             term["status"], term["reviewed"] = "draft", None
@@ -99,7 +100,9 @@ def test_a_row_that_links_to_a_skipped_row_is_skipped_too(project: Path) -> None
     (project / "linked.csv").write_text(
         "slug,term,category,summary,definition,related\n"
         "alpha,Alpha,no-such-category,A first term.,Its definition.,beta\n"
-        "beta,Beta,sourcing-models,A second term.,Its definition.,alpha\n", encoding="utf-8")
+        "beta,Beta,sourcing-models,A second term.,Its definition.,alpha\n",
+        encoding="utf-8",
+    )
     result = run_glossary("import", "--skip-invalid", "linked.csv", cwd=project)
     assert "row 3, column F (related): related term 'alpha' does not exist" in result.stdout
     assert terms(project) == []
@@ -114,11 +117,15 @@ def test_import_never_overwrites_an_existing_entry(project: Path) -> None:
 
 
 def test_a_name_that_clashes_with_an_existing_entry_is_reported_on_the_row(project: Path) -> None:
-    write_entry(project, "alpha", "term: Alpha\naliases:\n  - AL\ncategory: sourcing-models\n"
-                                  "summary: The first term.\ndefinition: |\n  Its definition.\n")
-    (project / "clash.csv").write_text("slug,term,aliases,category,summary,definition\n"
-                                       "aardvark,Aardvark,AL,sourcing-models,A clashing term.,Its definition.\n",
-                                       encoding="utf-8")
+    write_entry(
+        project,
+        "alpha",
+        "term: Alpha\naliases:\n  - AL\ncategory: sourcing-models\nsummary: The first term.\ndefinition: |\n  Its definition.\n",
+    )
+    (project / "clash.csv").write_text(
+        "slug,term,aliases,category,summary,definition\naardvark,Aardvark,AL,sourcing-models,A clashing term.,Its definition.\n",
+        encoding="utf-8",
+    )
     result = run_glossary("import", "clash.csv", cwd=project)
     assert result.returncode == 1
     assert "row 2, column A (slug): with 'aardvark' added, glossary/terms/alpha.yml:3:" in result.stdout
@@ -152,17 +159,23 @@ HEADER = "slug,term,category,summary,definition\n"
 ROW = "{slug},Alpha,sourcing-models,A first term.,Its definition.\n"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("slug;term;category\nalpha;Alpha;sourcing-models\n", ("bad-csv", 1, 0)),
-    ("slug,term,term,category,summary,definition\n", ("duplicate-column", 1, 3)),
-    ("slug,term,category,sumary,definition\n", ("unknown-column", 1, 4)),
-    ("slug,term,category,definition\n", ("missing-column", 1, 0)),
-    (HEADER + ROW.format(slug="alpha").rstrip("\n") + ",surplus\n", ("extra-cells", 2, 0)),
-    ("slug,term,category,summary,definition,facets\n" + ROW.format(slug="alpha").rstrip("\n") + ",ownership outsourced\n",
-     ("bad-cell", 2, 6)),
-    (HEADER + ROW.format(slug="alpha") + ROW.format(slug="alpha"), ("duplicate-slug", 3, 1)),
-    (HEADER + ROW.format(slug="existing"), ("entry-exists", 2, 1)),
-], ids=lambda value: value[0] if isinstance(value, tuple) else "")
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("slug;term;category\nalpha;Alpha;sourcing-models\n", ("bad-csv", 1, 0)),
+        ("slug,term,term,category,summary,definition\n", ("duplicate-column", 1, 3)),
+        ("slug,term,category,sumary,definition\n", ("unknown-column", 1, 4)),
+        ("slug,term,category,definition\n", ("missing-column", 1, 0)),
+        (HEADER + ROW.format(slug="alpha").rstrip("\n") + ",surplus\n", ("extra-cells", 2, 0)),
+        (
+            "slug,term,category,summary,definition,facets\n" + ROW.format(slug="alpha").rstrip("\n") + ",ownership outsourced\n",
+            ("bad-cell", 2, 6),
+        ),
+        (HEADER + ROW.format(slug="alpha") + ROW.format(slug="alpha"), ("duplicate-slug", 3, 1)),
+        (HEADER + ROW.format(slug="existing"), ("entry-exists", 2, 1)),
+    ],
+    ids=lambda value: value[0] if isinstance(value, tuple) else "",
+)
 def test_each_import_rule_names_its_code_row_and_column(project: Path, text: str, expected: tuple[str, int, int]) -> None:
     write_entry(project, "existing")
     (project / "sheet.csv").write_text(text, encoding="utf-8")

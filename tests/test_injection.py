@@ -65,10 +65,16 @@ def test_term_page_shows_every_attempt_as_text(hostile_page, hostile_site: str) 
     text = hostile_page.locator("article").inner_text()
     # Plain-text fields (term, aliases, summary, source titles) show exactly what was typed;
     # Markdown fields show code as code and entities as the characters they stand for.
-    for shown in (TERM_AS_TYPED, "`<svg onload=window.__pwned=1>`",
-                  "<script>window.__pwned=1</script>", '<img src=x onerror="window.__pwned=1">',
-                  "<iframe src=javascript:window.__pwned=1>", "<body onload=window.__pwned=1>",
-                  "<a href=javascript:window.__pwned=1>x</a>", "<img src=x onerror=window.__pwned=1>"):
+    for shown in (
+        TERM_AS_TYPED,
+        "`<svg onload=window.__pwned=1>`",
+        "<script>window.__pwned=1</script>",
+        '<img src=x onerror="window.__pwned=1">',
+        "<iframe src=javascript:window.__pwned=1>",
+        "<body onload=window.__pwned=1>",
+        "<a href=javascript:window.__pwned=1>x</a>",
+        "<img src=x onerror=window.__pwned=1>",
+    ):
         assert shown in text, shown
     _assert_nothing_ran(hostile_page)
 
@@ -101,7 +107,8 @@ def test_names_in_title_header_meta_and_search_results_stay_text(hostile_page, h
     hostile_page.locator(".md-search__input").click()
     hostile_page.locator(".md-search__input").press_sequentially("onerror", delay=20)
     hostile_page.wait_for_function(
-        "document.querySelectorAll('.md-search-result__item:not([data-gl-quickfind])').length > 0", timeout=30000)
+        "document.querySelectorAll('.md-search-result__item:not([data-gl-quickfind])').length > 0", timeout=30000
+    )
     hostile_page.wait_for_timeout(500)
     _assert_nothing_ran(hostile_page)
 
@@ -121,8 +128,11 @@ def test_source_records_are_shown_as_text_wherever_they_are_listed(hostile_page,
     for path in ("/terms/evil-term/", "/sources/", "/print/"):
         hostile_page.goto(hostile_site + path)
         text = hostile_page.locator("article.md-content__inner").inner_text()
-        for shown in ("<script>window.__pwned=1</script> &lt;img src=x onerror=window.__pwned=1&gt;",
-                      "<img src=x onerror=window.__pwned=1>", "\"><svg onload=window.__pwned=1>"):
+        for shown in (
+            "<script>window.__pwned=1</script> &lt;img src=x onerror=window.__pwned=1&gt;",
+            "<img src=x onerror=window.__pwned=1>",
+            '"><svg onload=window.__pwned=1>',
+        ):
             assert shown in text, (path, shown)
         hrefs = hostile_page.eval_on_selector_all("a.gl-source-url", "links => links.map(a => a.getAttribute('href'))")
         assert hrefs and set(hrefs) == {'https://example.org/a?b="><script>window.__pwned=1</script>'}

@@ -8,11 +8,14 @@ from sourcing_glossary.render.mentions import MentionLinker
 
 def _glossary() -> Glossary:
     def entry(slug: str, term: str, *aliases: str) -> Entry:
-        return Entry(slug=slug, path=f"{slug}.yml", term=term, category="c", summary="s", definition="d",
-                     aliases=aliases)
-    entries = [entry("offshoring", "Offshoring", "offshore"), entry("call-center", "Call center", "call centre"),
-               entry("business-process-outsourcing", "Business process outsourcing", "BPO"),
-               entry("self-service", "Self-service")]
+        return Entry(slug=slug, path=f"{slug}.yml", term=term, category="c", summary="s", definition="d", aliases=aliases)
+
+    entries = [
+        entry("offshoring", "Offshoring", "offshore"),
+        entry("call-center", "Call center", "call centre"),
+        entry("business-process-outsourcing", "Business process outsourcing", "BPO"),
+        entry("self-service", "Self-service"),
+    ]
     return Glossary({e.slug: e for e in entries}, {}, {})
 
 

@@ -5,20 +5,32 @@ from __future__ import annotations
 
 from sourcing_glossary.text.name_matcher import NameMatcher
 
-NAMES = [("Offshoring", "offshoring"), ("Call center", "call-center"), ("call centre", "call-center"),
-         ("Business process outsourcing", "bpo"), ("BPO", "bpo"), ("Outsourcing", "outsourcing"),
-         ("Agency", "agency"), ("Process", "process"), ("outsourced", "outsourced-work")]
+NAMES = [
+    ("Offshoring", "offshoring"),
+    ("Call center", "call-center"),
+    ("call centre", "call-center"),
+    ("Business process outsourcing", "bpo"),
+    ("BPO", "bpo"),
+    ("Outsourcing", "outsourcing"),
+    ("Agency", "agency"),
+    ("Process", "process"),
+    ("outsourced", "outsourced-work"),
+]
 
 
 def mentions(text: str, found: set[str] | None = None) -> list[tuple[str, str]]:
     """(mentioned text, target) of each mention found."""
-    return [(text[start:end], target)
-            for start, end, target in NameMatcher(NAMES).find(text, found if found is not None else set())]
+    return [
+        (text[start:end], target) for start, end, target in NameMatcher(NAMES).find(text, found if found is not None else set())
+    ]
 
 
 def test_plurals_of_the_last_word_are_mentions() -> None:
     assert mentions("call centres, processes and agencies") == [
-        ("call centres", "call-center"), ("processes", "process"), ("agencies", "agency")]
+        ("call centres", "call-center"),
+        ("processes", "process"),
+        ("agencies", "agency"),
+    ]
 
 
 def test_ing_and_ed_forms_stand_for_each_other() -> None:

@@ -22,11 +22,19 @@ contrast: {{{contrast}}}
 """
 
 
-def _entry(project: Path, slug: str, *, category: str = "sourcing-models", related: tuple[str, ...] = (),
-           contrast: tuple[str, ...] = ()) -> None:
-    write_entry(project, slug, ENTRY.format(term=slug.replace("-", " ").capitalize(), category=category,
-                                            related=", ".join(related),
-                                            contrast=", ".join(f"{s}: Not the same." for s in contrast)))
+def _entry(
+    project: Path, slug: str, *, category: str = "sourcing-models", related: tuple[str, ...] = (), contrast: tuple[str, ...] = ()
+) -> None:
+    write_entry(
+        project,
+        slug,
+        ENTRY.format(
+            term=slug.replace("-", " ").capitalize(),
+            category=category,
+            related=", ".join(related),
+            contrast=", ".join(f"{s}: Not the same." for s in contrast),
+        ),
+    )
 
 
 @pytest.fixture
@@ -37,8 +45,12 @@ def crowded(project: Path) -> Glossary:
     _entry(project, "hub", related=tuple(others), contrast=("rival",))
     _entry(project, "rival", related=("hub",))
     for slug in others:
-        _entry(project, slug, category="sourcing-models" if slug in ("r10", "r11") else "economics",
-               related=("hub",) if slug in ("r9", "r10") else ())
+        _entry(
+            project,
+            slug,
+            category="sourcing-models" if slug in ("r10", "r11") else "economics",
+            related=("hub",) if slug in ("r9", "r10") else (),
+        )
     return valid_glossary(project)
 
 
@@ -80,8 +92,9 @@ def test_every_map_link_is_reached_by_keyboard_and_opens_its_term(page, site_url
     reached = []
     for _ in expected:  # backwards from the list's toggle, through the map
         page.keyboard.press("Shift+Tab")
-        reached.append(page.evaluate("document.activeElement.closest('svg') ? "
-                                     "document.activeElement.getAttribute('href') : null"))
+        reached.append(
+            page.evaluate("document.activeElement.closest('svg') ? document.activeElement.getAttribute('href') : null")
+        )
     assert reached == expected[::-1]
     assert expected[-1] == "#related-terms"  # outsourcing has more related terms than the map shows
     page.keyboard.press("Enter")  # on the map's first term

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import re
 import subprocess
 import threading
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GLOSSARY_BIN, REPO, copy_project
+from conftest import REPO, copy_project, run_glossary, small_site
 from sourcing_glossary.urls import ALLOW_PLACEHOLDER, PLACEHOLDER_URL
 from test_search import search
 
@@ -25,9 +24,7 @@ PLACEHOLDER_HOST = "sourcing-glossary.example.org"
 
 def _glossary(root: Path, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     """The command with the test session's placeholder allowance replaced by `env`."""
-    environment = {key: value for key, value in os.environ.items() if key != ALLOW_PLACEHOLDER} | env
-    return subprocess.run([str(GLOSSARY_BIN), *args], cwd=root, capture_output=True, text=True, timeout=300,
-                          env=environment)
+    return run_glossary(*args, cwd=root, env={ALLOW_PLACEHOLDER: None, **env})
 
 
 def _build(root: Path, *, strict: bool = False, **env: str) -> tuple[int, str]:
@@ -48,8 +45,11 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _generated_files(site: Path) -> list[Path]:
     """Everything the glossary generates: its pages (not the hand-written docs, which may show
     example addresses), exports, terms.json, terms.js and the sitemap."""
-    hand_written = {"" if p.stem == "index" else p.with_suffix("").as_posix()
-                    for p in (REPO / "docs").rglob("*.md") for p in [p.relative_to(REPO / "docs")]}
+    hand_written = {
+        "" if p.stem == "index" else p.with_suffix("").as_posix()
+        for p in (REPO / "docs").rglob("*.md")
+        for p in [p.relative_to(REPO / "docs")]
+    }
     found = [site / "terms.json", site / "terms.js", site / "sitemap.xml", *sorted((site / "exports").iterdir())]
     for page in site.rglob("index.html"):
         folder = page.parent.relative_to(site).as_posix()
@@ -81,15 +81,17 @@ def test_show_and_check_links_follow_the_address(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     shown = _glossary(root, "show", "BPO", env={"GLOSSARY_SITE_URL": ADDRESS})
     assert f"{ADDRESS}terms/business-process-outsourcing/" in shown.stdout
-    (root / "course.md").write_text(f"See [BPO]({ADDRESS}terms/business-process-outsorcing/) and "
-                                    f"[old]({PLACEHOLDER_URL}terms/outsourcing/).\n", encoding="utf-8")
+    (root / "course.md").write_text(
+        f"See [BPO]({ADDRESS}terms/business-process-outsorcing/) and [old]({PLACEHOLDER_URL}terms/outsourcing/).\n",
+        encoding="utf-8",
+    )
     checked = _glossary(root, "check-links", "course.md", env={"GLOSSARY_SITE_URL": ADDRESS})
     assert checked.returncode == 1
     assert "business-process-outsorcing" in checked.stdout and PLACEHOLDER_URL not in checked.stdout
 
 
 def test_the_placeholder_address_warns_and_fails_a_strict_build(tmp_path: Path) -> None:
-    root = copy_project(tmp_path)
+    root = small_site(tmp_path)
     code, output = _build(root)
     assert code == 0 and f"site_url is still the placeholder {PLACEHOLDER_URL}" in output
     code, output = _build(root, strict=True)
@@ -109,7 +111,7 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
         if not self.path.startswith(PREFIX):
             self.send_error(404)
             return None
-        self.path = "/" + self.path[len(PREFIX):]
+        self.path = "/" + self.path[len(PREFIX) :]
         target = Path(self.translate_path(self.path))
         if not (target.is_file() or (target / "index.html").is_file()):
             body = (Path(self.directory) / "404.html").read_bytes()
@@ -124,8 +126,7 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def sub_path_url(published: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(_SubPathHandler, directory=str(published)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SubPathHandler, directory=str(published)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
     server.shutdown()

@@ -73,7 +73,8 @@ def _assert_serves_a_clean_build(served: Served, project: Path, step: str) -> No
     clean, shown = _files(project / "site"), _files(served.folder)
     assert sorted(shown) == sorted(clean), (
         f"after '{step}': files only served: {sorted(shown.keys() - clean.keys())[:10]}, "
-        f"files only in the clean build: {sorted(clean.keys() - shown.keys())[:10]}")
+        f"files only in the clean build: {sorted(clean.keys() - shown.keys())[:10]}"
+    )
     differing = [name for name in clean if shown[name] != clean[name]]
     assert not differing, f"after '{step}', these served files differ from the clean build's: {differing[:10]}"
     for name in clean:  # what the server sends: the files, with its live-reload script in pages
@@ -88,25 +89,49 @@ def test_served_site_is_the_clean_build_after_every_kind_of_change(synthetic: tu
     _assert_serves_a_clean_build(served, project, "the first build")
     first, second, third = slugs[0], slugs[1], slugs[2]
     related: list[str] = []  # the second entry's, before the save that breaks it
-    new_entry = (f"term: Quarterly vendor review\ncategory: economics\n"
-                 f"summary: A review of a provider held every quarter.\n"
-                 f"definition: |\n  A quarterly vendor review checks [[{first}]] against its targets [@test-source].\n"
-                 f"related:\n  - {first}\nsources:\n  - ref: test-source\n")
+    new_entry = (
+        f"term: Quarterly vendor review\ncategory: economics\n"
+        f"summary: A review of a provider held every quarter.\n"
+        f"definition: |\n  A quarterly vendor review checks [[{first}]] against its targets [@test-source].\n"
+        f"related:\n  - {first}\nsources:\n  - ref: test-source\n"
+    )
     steps: list[tuple[str, Callable[[], None]]] = [
-        ("definition edited", lambda: _edit(project, first, lambda d: d.__setitem__(
-            "definition", d["definition"] + "\nIt is reviewed every quarter.\n"))),
-        ("summary shown on other pages changed", lambda: _edit(project, second, lambda d: d.__setitem__(
-            "summary", "A summary that the related terms, the A-Z index and the category page show."))),
+        (
+            "definition edited",
+            lambda: _edit(
+                project, first, lambda d: d.__setitem__("definition", d["definition"] + "\nIt is reviewed every quarter.\n")
+            ),
+        ),
+        (
+            "summary shown on other pages changed",
+            lambda: _edit(
+                project,
+                second,
+                lambda d: d.__setitem__("summary", "A summary that the related terms, the A-Z index and the category page show."),
+            ),
+        ),
         ("entry renamed, its old slug kept", lambda: _rename(project, third, "renamed-term")),
         ("entry added", lambda: _entry(project, "quarterly-vendor-review").write_text(new_entry, encoding="utf-8")),
-        ("alias added, which another entry's text mentions", lambda: _edit(
-            project, second, lambda d: d["aliases"].append("targets"))),
+        (
+            "alias added, which another entry's text mentions",
+            lambda: _edit(project, second, lambda d: d["aliases"].append("targets")),
+        ),
         ("entry deleted", lambda: _entry(project, "quarterly-vendor-review").unlink()),
-        ("a failed save fixed, with another summary", lambda: _edit(project, second, lambda d: d.update(
-            related=related, summary="The summary saved once the broken save was fixed."))),
-        ("category renamed (builds all)", lambda: (project / "glossary" / "categories.yml").write_text(
-            (project / "glossary" / "categories.yml").read_text(encoding="utf-8").replace(
-                "title: Economics", "title: Money matters"), encoding="utf-8")),
+        (
+            "a failed save fixed, with another summary",
+            lambda: _edit(
+                project, second, lambda d: d.update(related=related, summary="The summary saved once the broken save was fixed.")
+            ),
+        ),
+        (
+            "category renamed (builds all)",
+            lambda: (project / "glossary" / "categories.yml").write_text(
+                (project / "glossary" / "categories.yml")
+                .read_text(encoding="utf-8")
+                .replace("title: Economics", "title: Money matters"),
+                encoding="utf-8",
+            ),
+        ),
     ]
     for step, change in steps:
         if step.startswith("a failed save"):  # first the save with an error, which changes nothing
@@ -128,8 +153,7 @@ def test_served_site_is_the_clean_build_after_every_kind_of_change(synthetic: tu
     assert all(r.startswith("rendered") for r in rebuilds[1:-1]), rebuilds
 
 
-def test_a_failed_validation_keeps_the_last_good_site_and_prints_the_report(
-        synthetic: tuple[Path, list[str]], serve) -> None:
+def test_a_failed_validation_keeps_the_last_good_site_and_prints_the_report(synthetic: tuple[Path, list[str]], serve) -> None:
     project, slugs = synthetic
     served = serve(project)
     page = f"terms/{slugs[0]}/"

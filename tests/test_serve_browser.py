@@ -44,7 +44,8 @@ def test_problems_show_over_the_last_good_page_and_the_fix_reloads_it(project: P
 
         _edit(entry, related=[], summary="A summary saved once the entry is fixed.")
         page.wait_for_selector(BANNER, state="detached", timeout=120_000)
-        page.wait_for_function("() => document.querySelector('.gl-summary')?.textContent.includes('once the entry')",
-                               timeout=120_000)
+        page.wait_for_function(
+            "() => document.querySelector('.gl-summary')?.textContent.includes('once the entry')", timeout=120_000
+        )
     finally:
         context.close()

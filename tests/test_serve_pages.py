@@ -78,26 +78,44 @@ related:
 """
 
 EDITS: list[tuple[str, Callable[[Path], None]]] = [
-    ("definition", lambda p: _edit(p, "outsourcing", lambda d: d.__setitem__(
-        "definition", d["definition"] + "\nMany firms combine it with offshoring and a help desk.\n"))),
-    ("summary shown on other pages", lambda p: _edit(p, "offshoring", lambda d: d.__setitem__(
-        "summary", "Moving work to another country, whoever does it."))),
+    (
+        "definition",
+        lambda p: _edit(
+            p,
+            "outsourcing",
+            lambda d: d.__setitem__("definition", d["definition"] + "\nMany firms combine it with offshoring and a help desk.\n"),
+        ),
+    ),
+    (
+        "summary shown on other pages",
+        lambda p: _edit(p, "offshoring", lambda d: d.__setitem__("summary", "Moving work to another country, whoever does it.")),
+    ),
     ("term renamed", lambda p: _edit(p, "nearshoring", lambda d: d.__setitem__("term", "Near-shore sourcing"))),
     ("alias added", lambda p: _edit(p, "help-desk", lambda d: d.setdefault("aliases", []).append("support desk"))),
     ("related list", lambda p: _edit(p, "homeshoring", lambda d: d.setdefault("related", []).append("offshoring"))),
     ("entry added", lambda p: (p / "glossary" / "terms" / "service-desk.yml").write_text(NEW_ENTRY, encoding="utf-8")),
     ("category changed", lambda p: _edit(p, "service-desk", lambda d: d.__setitem__("category", "economics"))),
-    ("deprecated", lambda p: _edit(p, "rightshoring", lambda d: d.update(status="deprecated",
-                                                                          replaced_by="nearshoring"))),
+    ("deprecated", lambda p: _edit(p, "rightshoring", lambda d: d.update(status="deprecated", replaced_by="nearshoring"))),
     ("entry deleted", lambda p: (p / "glossary" / "terms" / "service-desk.yml").unlink()),
     ("slug renamed", lambda p: _move(p, "homeshoring", "home-based-work")),
-    ("source retitled", lambda p: (p / "glossary" / "sources.yml").write_text(
-        (p / "glossary" / "sources.yml").read_text(encoding="utf-8").replace(
-            "title: 'Attrition vs. Turnover: Understanding the Differences'", "title: Attrition and turnover"),
-        encoding="utf-8")),
-    ("category retitled", lambda p: (p / "glossary" / "categories.yml").write_text(
-        (p / "glossary" / "categories.yml").read_text(encoding="utf-8").replace(
-            "title: Sourcing models", "title: Models of sourcing"), encoding="utf-8")),
+    (
+        "source retitled",
+        lambda p: (p / "glossary" / "sources.yml").write_text(
+            (p / "glossary" / "sources.yml")
+            .read_text(encoding="utf-8")
+            .replace("title: 'Attrition vs. Turnover: Understanding the Differences'", "title: Attrition and turnover"),
+            encoding="utf-8",
+        ),
+    ),
+    (
+        "category retitled",
+        lambda p: (p / "glossary" / "categories.yml").write_text(
+            (p / "glossary" / "categories.yml")
+            .read_text(encoding="utf-8")
+            .replace("title: Sourcing models", "title: Models of sourcing"),
+            encoding="utf-8",
+        ),
+    ),
 ]
 
 
@@ -130,9 +148,14 @@ def steps(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, object, d
 def _exports(glossary: Glossary, parts: EntryParts | None) -> list[tuple[str, str]]:
     """Every file the plugin writes besides pages, made with the parts kept in `parts`."""
     schema = Path(__file__).parent.parent / "glossary" / formats.SCHEMA_FILE
-    return [*formats.site_exports(glossary, SITE, schema, parts), ("words", terms_text_json(glossary, parts)),
-            ("terms.json", terms_json(glossary, SITE.base_url, parts)), ("terms.js", terms_script(glossary, parts)),
-            *matrix_picture.picture_files(glossary, SITE, parts), *redirect_pages(glossary, parts).items()]
+    return [
+        *formats.site_exports(glossary, SITE, schema, parts),
+        ("words", terms_text_json(glossary, parts)),
+        ("terms.json", terms_json(glossary, SITE.base_url, parts)),
+        ("terms.js", terms_script(glossary, parts)),
+        *matrix_picture.picture_files(glossary, SITE, parts),
+        *redirect_pages(glossary, parts).items(),
+    ]
 
 
 @pytest.mark.parametrize("index", range(len(EDITS)), ids=[name for name, _ in EDITS])

@@ -36,8 +36,9 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_project(tmp_path_factory.mktemp("show"))
 
 
-@pytest.mark.parametrize("query", ["business-process-outsourcing", "Business process outsourcing",
-                                   "BPO", "bpo", "business-process outsourcing"])
+@pytest.mark.parametrize(
+    "query", ["business-process-outsourcing", "Business process outsourcing", "BPO", "bpo", "business-process outsourcing"]
+)
 def test_show_finds_a_term_by_slug_name_or_alias(root: Path, query: str) -> None:
     result = run_glossary("show", query, cwd=root)
     assert result.returncode == 0
@@ -45,8 +46,9 @@ def test_show_finds_a_term_by_slug_name_or_alias(root: Path, query: str) -> None
     assert result.stderr == ""
 
 
-@pytest.mark.parametrize("typo, term", [("offshorring", "Offshoring"), ("call centr", "Call center"),
-                                        ("nearshoreing", "Nearshoring")])
+@pytest.mark.parametrize(
+    "typo, term", [("offshorring", "Offshoring"), ("call centr", "Call center"), ("nearshoreing", "Nearshoring")]
+)
 def test_show_forgives_typos_and_says_it_guessed(root: Path, typo: str, term: str) -> None:
     result = run_glossary("show", typo, cwd=root)
     assert result.returncode == 0

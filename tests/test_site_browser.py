@@ -14,8 +14,16 @@ def test_term_page_shows_the_entry_with_stable_section_anchors(page, site_url: s
     page.goto(site_url + "/terms/outsourcing/")
     assert page.locator("h1").first.inner_text().startswith("Outsourcing")
     assert "outside provider" in page.locator(".gl-summary").inner_text()
-    for anchor in ("definition", "examples", "pros", "cons", "not-to-be-confused-with", "usage-notes",
-                   "related-terms", "sources"):
+    for anchor in (
+        "definition",
+        "examples",
+        "pros",
+        "cons",
+        "not-to-be-confused-with",
+        "usage-notes",
+        "related-terms",
+        "sources",
+    ):
         assert page.locator(f"h2#{anchor}").count() == 1, anchor
     pros, cons = page.locator("h2#pros").bounding_box(), page.locator("h2#cons").bounding_box()
     assert abs(pros["y"] - cons["y"]) < 5 and cons["x"] > pros["x"], "pros and cons side by side on a desktop"
@@ -31,14 +39,21 @@ def test_following_a_related_link_opens_that_term(page, site_url: str) -> None:
 
 
 # One page of each kind; the 404 page where a broken link lands readers, at a missing nested path.
-CRAWL = [("/", 200), ("/terms/", 200), ("/terms/outsourcing/", 200), ("/compare/outsourcing-vs-offshoring/", 200),
-         ("/categories/sourcing-models/", 200), ("/print/sourcing-models/", 200), ("/editors/", 200),
-         ("/terms/bpo/", 200), ("/terms/no-such-term/", 404)]
+CRAWL = [
+    ("/", 200),
+    ("/terms/", 200),
+    ("/terms/outsourcing/", 200),
+    ("/compare/outsourcing-vs-offshoring/", 200),
+    ("/categories/sourcing-models/", 200),
+    ("/print/sourcing-models/", 200),
+    ("/editors/", 200),
+    ("/terms/bpo/", 200),
+    ("/terms/no-such-term/", 404),
+]
 
 
 @pytest.mark.parametrize("path, status", CRAWL)
-def test_every_page_kind_loads_without_console_errors_or_failed_requests(page, site_url: str, path: str,
-                                                                        status: int) -> None:
+def test_every_page_kind_loads_without_console_errors_or_failed_requests(page, site_url: str, path: str, status: int) -> None:
     response = page.goto(site_url + path)
     page.wait_for_load_state("networkidle")
     assert response.status == status

@@ -21,11 +21,13 @@ def test_the_check_finds_a_copied_sentence(tmp_path: Path) -> None:
     articles.mkdir()
     (articles / "a.txt").write_text("Many companies outsourced their support from the mid-1990s and on.", encoding="utf-8")
     entry = tmp_path / "copied.yml"
-    entry.write_text("definition: |\n  As [[outsourcing]] grew, many companies outsourced their support from the "
-                     "mid-1990s [@x].\nexamples:\n  - Own words only.\n", encoding="utf-8")
+    entry.write_text(
+        "definition: |\n  As [[outsourcing]] grew, many companies outsourced their support from the "
+        "mid-1990s [@x].\nexamples:\n  - Own words only.\n",
+        encoding="utf-8",
+    )
     found = check_source_overlap.overlaps([entry], check_source_overlap.source_windows(articles))
-    assert [(o.source, o.words) for o in found] == [
-        ("a.txt", "companies outsourced their support from the mid 1990s")]
+    assert [(o.source, o.words) for o in found] == [("a.txt", "companies outsourced their support from the mid 1990s")]
 
 
 @pytest.mark.skipif(not ARTICLES.is_dir(), reason=f"{ARTICLES} is not on this machine")

@@ -92,9 +92,11 @@ def _page(project: Path, src_uri: str) -> str:
 def test_citations_are_numbered_in_reading_order_and_name_their_source(sourced: Path) -> None:
     page = _page(sourced, "terms/offshoring.md")
     links = re.findall(r'<a href="#source-([a-z0-9-]+)" aria-label="([^"]+)">(\d)</a>', page)
-    assert links == [("vendor-page", "Source 1: A vendor&#x27;s glossary page", "1"),
-                     ("vendor-page", "Source 1: A vendor&#x27;s glossary page, p. 2", "1"),
-                     ("iso-18295-1", "Source 2: ISO 18295-1:2017 Customer contact centres", "2")]
+    assert links == [
+        ("vendor-page", "Source 1: A vendor&#x27;s glossary page", "1"),
+        ("vendor-page", "Source 1: A vendor&#x27;s glossary page, p. 2", "1"),
+        ("iso-18295-1", "Source 2: ISO 18295-1:2017 Customer contact centres", "2"),
+    ]
     assert "[@" not in page
 
 
@@ -102,8 +104,9 @@ def test_source_lines_give_title_publisher_date_kind_and_link(sourced: Path) -> 
     page = _page(sourced, "terms/offshoring.md")
     sources = page.split('<ol class="gl-sources">')[1].split("</ol>")[0]
     vendor, standard = sources.strip().split("\n")
-    assert vendor.startswith('<li id="source-vendor-page" tabindex="-1"><cite>A vendor&#x27;s glossary page</cite>. '
-                             "Vendor Inc. Undated. ")
+    assert vendor.startswith(
+        '<li id="source-vendor-page" tabindex="-1"><cite>A vendor&#x27;s glossary page</cite>. Vendor Inc. Undated. '
+    )
     assert '<span class="gl-kind gl-kind-vendor gl-kind-weak">Vendor page</span>' in vendor
     assert '<a class="gl-source-url" href="https://vendor.example/glossary">' in vendor and "(accessed 2026-12-01)" in vendor
     assert "International Organization for Standardization. 2017. " in standard and ">Standard</span>" in standard
@@ -189,18 +192,25 @@ def test_status_lists_drafts_deprecated_terms_and_reviews_that_are_due(sourced: 
     assert "offshoring.yml: reviewed, reviewed 2025-06-01 (549 days ago)" in due
     assert "far-shoring" not in due  # a deprecated term is not reviewed again
     assert "far-shoring.yml: Far-shoring -> replaced by 'offshoring'" in out.split("Deprecated (1):")[1]
-    later = json.loads(run_glossary("status", "--today", "2025-07-01", "--format", "json", cwd=sourced,
-                                    check=True).stdout)
+    later = json.loads(run_glossary("status", "--today", "2025-07-01", "--format", "json", cwd=sourced, check=True).stdout)
     assert {row["slug"]: row["due"] for row in later["entries"]} == {
-        "far-shoring": False, "near-term-sourcing": True, "offshoring": False}
+        "far-shoring": False,
+        "near-term-sourcing": True,
+        "offshoring": False,
+    }
 
 
 def test_the_real_registry_labels_the_founding_articles_honestly() -> None:
     """The articles of ../shared/sources are undated vendor and blog pages: the registry says so."""
     registry = yaml.safe_load((REPO / "glossary" / "sources.yml").read_text(encoding="utf-8"))["sources"]
-    for source_id in ("simplr-outsourcing-vs-insourcing", "support-glossary-outsourcing",
-                      "customerservicecrossing-outsourcing-opinion", "outsourcing-offshoring-insourcing-blog",
-                      "blended-call-centers-blog", "outsourcing-contact-functions-article"):
+    for source_id in (
+        "simplr-outsourcing-vs-insourcing",
+        "support-glossary-outsourcing",
+        "customerservicecrossing-outsourcing-opinion",
+        "outsourcing-offshoring-insourcing-blog",
+        "blended-call-centers-blog",
+        "outsourcing-contact-functions-article",
+    ):
         record = registry[source_id]
         assert record.get("undated") is True and "date" not in record, source_id
         assert record["kind"] in ("vendor", "blog"), source_id

@@ -32,8 +32,12 @@ def test_term_page_describes_its_term_as_a_defined_term(built_site: Path) -> Non
     assert data["alternateName"] == source["aliases"]
     assert data["description"] == source["summary"]
     assert data["url"] == SITE_URL + "terms/offshoring/"
-    assert data["inDefinedTermSet"] == {"@type": "DefinedTermSet", "@id": SITE_URL + "terms/",
-                                        "name": "Sourcing Glossary", "url": SITE_URL + "terms/"}
+    assert data["inDefinedTermSet"] == {
+        "@type": "DefinedTermSet",
+        "@id": SITE_URL + "terms/",
+        "name": "Sourcing Glossary",
+        "url": SITE_URL + "terms/",
+    }
 
 
 def test_az_index_describes_the_glossary_as_a_defined_term_set(built_site: Path) -> None:

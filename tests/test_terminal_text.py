@@ -27,7 +27,8 @@ def test_bold_and_italic_are_plain_words_unless_styled() -> None:
 
 def test_bold_and_italic_are_ansi_styles_when_styled() -> None:
     assert shown("**who** and *where* and ***both***", styled=True) == [
-        "\x1b[1mwho\x1b[0m and \x1b[3mwhere\x1b[0m and \x1b[1;3mboth\x1b[0m"]
+        "\x1b[1mwho\x1b[0m and \x1b[3mwhere\x1b[0m and \x1b[1;3mboth\x1b[0m"
+    ]
 
 
 def test_style_codes_take_no_room_when_wrapping() -> None:
@@ -38,11 +39,7 @@ def test_style_codes_take_no_room_when_wrapping() -> None:
 
 
 def test_lists_have_bullets_or_numbers_and_a_hanging_indent() -> None:
-    text = ("- a bullet whose words run on past the width of the terminal\n"
-            "    - a nested bullet\n\n"
-            "Then:\n\n"
-            "3. third\n"
-            "4. fourth")
+    text = "- a bullet whose words run on past the width of the terminal\n    - a nested bullet\n\nThen:\n\n3. third\n4. fourth"
     assert shown(text, width=30) == [
         "• a bullet whose words run on",
         "  past the width of the",
@@ -58,17 +55,21 @@ def test_lists_have_bullets_or_numbers_and_a_hanging_indent() -> None:
 
 def test_links_show_their_words_and_a_web_address() -> None:
     assert shown("See [the source](https://example.org/a) and [a page](../terms/x/).", width=80) == [
-        "See the source (https://example.org/a) and a page."]
+        "See the source (https://example.org/a) and a page."
+    ]
 
 
-@pytest.mark.parametrize("text, lines", [
-    ("## A heading\n\nText.", ["A heading", "", "Text."]),
-    ("> quoted words\n>\n> more", ["│ quoted words", "│", "│ more"]),
-    ("    code  keeps\n      its lines", ["    code  keeps", "      its lines"]),
-    ("| a | b |\n|---|---|\n| 1 | 2 |", ["a | b", "1 | 2"]),
-    ("one  \ntwo", ["one", "two"]),
-    ("![a chart](chart.png) &amp; &lt;text&gt;", ["a chart & <text>"]),
-    ("Above\n\n---\n\nBelow", ["Above", "", "─" * 40, "", "Below"]),
-])
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        ("## A heading\n\nText.", ["A heading", "", "Text."]),
+        ("> quoted words\n>\n> more", ["│ quoted words", "│", "│ more"]),
+        ("    code  keeps\n      its lines", ["    code  keeps", "      its lines"]),
+        ("| a | b |\n|---|---|\n| 1 | 2 |", ["a | b", "1 | 2"]),
+        ("one  \ntwo", ["one", "two"]),
+        ("![a chart](chart.png) &amp; &lt;text&gt;", ["a chart & <text>"]),
+        ("Above\n\n---\n\nBelow", ["Above", "", "─" * 40, "", "Below"]),
+    ],
+)
 def test_other_markdown_reads_as_text(text: str, lines: list[str]) -> None:
     assert shown(text) == lines

@@ -42,8 +42,17 @@ def test_published_urls_cover_pages_redirects_categories_and_docs_pages(project:
     urls = published_urls(glossary, uris)
 
     assert urls == sorted(urls)
-    assert {"/", "/editors/", "/terms/", "/terms/alpha/", "/terms/al/", "/terms/old-alpha/",
-            "/categories/", "/categories/sourcing-models/", "/print/"} <= set(urls)
+    assert {
+        "/",
+        "/editors/",
+        "/terms/",
+        "/terms/alpha/",
+        "/terms/al/",
+        "/terms/old-alpha/",
+        "/categories/",
+        "/categories/sourcing-models/",
+        "/print/",
+    } <= set(urls)
 
 
 def test_a_renamed_terms_old_card_url_leads_to_its_card_and_an_alias_has_no_card(project: Path) -> None:
@@ -62,8 +71,9 @@ def test_a_removed_card_url_is_reported_with_the_rename_fix(tmp_path: Path) -> N
 
     [problem] = lock_status(lock, "glossary/urls.lock", ["/cards/alpha/"]).removed
 
-    assert problem.hint.startswith("if the term was renamed, add 'alpah' to `previous_slugs` of the term that "
-                                   "replaces it (perhaps 'alpha')")
+    assert problem.hint.startswith(
+        "if the term was renamed, add 'alpah' to `previous_slugs` of the term that replaces it (perhaps 'alpha')"
+    )
 
 
 def test_update_creates_the_lock_sorted_with_an_explaining_header(project: Path) -> None:

@@ -17,17 +17,19 @@ def problems_of(text: str | bytes) -> list[tuple[str, int, int]]:
     return [(p.code, p.line, p.column) for p in parse_yaml_bytes(data, "entry.yml").problems]
 
 
-@pytest.mark.parametrize("document", [
-    f'term: !!python/object/apply:os.system ["touch {MARKER}"]\n',
-    f'term: !!python/object/new:os.system ["touch {MARKER}"]\n',
-    f'term: !!python/object/apply:subprocess.check_call [[touch, {MARKER}]]\n',
-    "term: !!python/name:os.system\n",
-    "term: !!python/module:os\n",
-    f'term: !<tag:yaml.org,2002:python/object/apply:os.system> ["touch {MARKER}"]\n',
-    f'%TAG !p! tag:yaml.org,2002:python/object/apply:\n---\nterm: !p!os.system ["touch {MARKER}"]\n',
-])
-def test_python_tags_are_refused_and_never_run(document: str, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "document",
+    [
+        f'term: !!python/object/apply:os.system ["touch {MARKER}"]\n',
+        f'term: !!python/object/new:os.system ["touch {MARKER}"]\n',
+        f"term: !!python/object/apply:subprocess.check_call [[touch, {MARKER}]]\n",
+        "term: !!python/name:os.system\n",
+        "term: !!python/module:os\n",
+        f'term: !<tag:yaml.org,2002:python/object/apply:os.system> ["touch {MARKER}"]\n',
+        f'%TAG !p! tag:yaml.org,2002:python/object/apply:\n---\nterm: !p!os.system ["touch {MARKER}"]\n',
+    ],
+)
+def test_python_tags_are_refused_and_never_run(document: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = parse_yaml_bytes(document.encode(), "entry.yml")
     assert [p.code for p in result.problems] == ["yaml-tag"]
@@ -137,3 +139,134 @@ def test_text_direction_controls_are_refused_where_they_are(control: str) -> Non
 def test_ordinary_typography_is_not_a_bad_character() -> None:
     text = "term: Follow\u2011the\u2011sun\nsummary: “Quotes”, dashes – and ellipses… are fine.\n"
     assert parse_yaml_bytes(text.encode(), "t.yml").problems == []
+
+
+def test_a_scalar_keeps_its_text_decoded_but_not_yet_read_as_a_number() -> None:
+    """Field names are this text: escapes decoded (as PyYAML would), '0x10' still '0x10'."""
+    root = parse_yaml_bytes(b'term: "te\\x72m"\nupdated: 2026-11-23\n0x10: sixteen\n', "entry.yml").root
+    assert root is not None
+    assert [(node.value, node.text) for node in root.value.values()] == [
+        ("term", "term"),
+        ("2026-11-23", "2026-11-23"),
+        ("sixteen", "sixteen"),
+    ]
+    assert [(key.value, key.text) for key in root.keys.values()] == [("term", "term"), ("updated", "updated"), (16, "0x10")]
+    assert list(root.value) == ["term", "updated", "0x10"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "term: Code\ndefinition: |\n  for team in teams:\n  \tprint(team)\n",
+        "term: Code\ndefinition: >\n  Text\n  \tindented with a tab\n",
+        'term: Code\nsummary: "Say onshoring,\n\tnot inshoring."\n',
+        "term: Code\nsummary: Say onshoring,\n \tnot inshoring.\n",  # past the indentation: separation
+        "term: Code\naliases: [one,\n\ttwo]\n",  # inside brackets nothing is indentation
+    ],
+    ids=["literal", "folded", "quoted", "plain", "flow"],
+)
+def test_tab_in_a_value_is_text_not_indentation(text: str) -> None:
+    assert problems_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("term: Code\naliases:\n\t- one\n", [("tab-indent", 3, 1)]),
+        ("term: Code\ndefinition: |\n  x\n\t  y\n", [("tab-indent", 4, 1)]),  # in the block's indentation
+        ("term: Code\ndefinition: |\n  code:\n  \tx\n \t y\n", [("tab-indent", 5, 2)]),  # a text tab above it
+        ("term: Code\ndefinition: |\n  \tcode\n", [("tab-indent", 3, 3)]),  # YAML takes it for indentation
+        ("term: Code\nsummary: one\n\ttwo\n", [("tab-indent", 3, 1)]),
+        ("term: Code\n\t# a comment\n", [("tab-indent", 2, 1)]),
+    ],
+    ids=["list", "block-indentation", "after-a-text-tab", "block-first-line", "plain", "comment"],
+)
+def test_tab_in_indentation_is_reported_where_it_is(text: str, expected: list[tuple[str, int, int]]) -> None:
+    assert problems_of(text) == expected
+
+
+# --- positions inside values: where the text is written, whatever its style -----------------
+
+
+def written_at(text: str, path: list[str | int], needle: str = "[@x]") -> tuple[int, int]:
+    """The line and column given for `needle` inside the value at `path` (as a citation check asks)."""
+    root = parse_yaml_bytes(text.encode("utf-8"), "entry.yml").root
+    assert root is not None
+    node = root
+    for step in path:
+        node = node.value[step]
+    mark = node.mark_at(node.value.index(needle), text.splitlines())
+    return mark.line, mark.column
+
+
+@pytest.mark.parametrize(
+    "text, path, expected",
+    [
+        ("definition: |\n  one\n    two [@x]\n", ["definition"], (3, 9)),
+        ("definition: |2\n    indented first line\n  then [@x]\n", ["definition"], (3, 8)),  # indentation indicator
+        ("definition: |-\n  one\n    two [@x]", ["definition"], (3, 9)),
+        ("definition: |+\n  one\n\n    two [@x]\n\n", ["definition"], (4, 9)),
+        ("sources:\n  - note: |\n      one\n        two [@x]\n", ["sources", 0, "note"], (4, 13)),
+        ("definition: |\n  code:\n  \tx = [@x]\n", ["definition"], (3, 8)),  # a tab in the text is one column
+        ("definition: ! |\n  one\n    two [@x]\n", ["definition"], (3, 9)),  # '!' (text, as YAML would read it anyway)
+    ],
+    ids=["deeper-line", "indicator", "strip", "keep", "nested", "tab", "tagged"],
+)
+def test_position_in_a_literal_block_counts_from_the_blocks_indentation(
+    text: str, path: list[str | int], expected: tuple[int, int]
+) -> None:
+    assert written_at(text, path) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("definition: >\n  one\n  two [@x]\n", (3, 7)),
+        ("definition: >-\n  one\n\n  two\n    more [@x]\n", (5, 10)),  # a blank line, a more-indented line
+        ("definition: >2\n    indented\n  then [@x]\n", (3, 8)),
+    ],
+    ids=["folded", "blank-and-deeper", "indicator"],
+)
+def test_position_in_a_folded_block_is_on_its_own_line(text: str, expected: tuple[int, int]) -> None:
+    assert written_at(text, ["definition"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('summary: "te\\x72m [@x]"\n', (1, 19)),
+        ('summary: "say \\"hi\\" [@x]"\n', (1, 22)),
+        ('summary: "a\\\\b [@x]"\n', (1, 16)),
+        ('summary: "caf\\u00e9 [@x]"\n', (1, 21)),
+        ('summary: "smile \\U0001F600 [@x]"\n', (1, 28)),
+        ('summary: "two\\nlines\\tand [@x]"\n', (1, 27)),
+        ("summary: 'it''s [@x]'\n", (1, 17)),
+        ('summary: ! "te\\x72m [@x]"\n', (1, 21)),
+    ],
+    ids=["hex", "quote", "backslash", "u", "U", "n-and-t", "single-quotes", "tagged"],
+)
+def test_position_after_escapes_is_in_the_text_as_written(text: str, expected: tuple[int, int]) -> None:
+    assert written_at(text, ["summary"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, path, needle, expected",
+    [
+        ("summary: one\n  two [@x]\n", ["summary"], "[@x]", (2, 7)),
+        ("summary: one\n\n  two [@x]\n", ["summary"], "[@x]", (3, 7)),
+        ('summary: "one \\\n  two\\x21\n\n  three [@x]"\n', ["summary"], "[@x]", (4, 9)),  # an escaped line break
+        ("summary: 'one\n  it''s [@x]'\n", ["summary"], "[@x]", (2, 9)),
+        ("aliases: [one, two\n  more]\n", ["aliases", 1], "more", (2, 3)),
+    ],
+    ids=["plain", "plain-blank-line", "double-quoted", "single-quoted", "flow"],
+)
+def test_position_in_a_value_folded_over_lines_is_on_its_own_line(
+    text: str, path: list[str | int], needle: str, expected: tuple[int, int]
+) -> None:
+    assert written_at(text, path, needle) == expected
+
+
+def test_a_line_break_of_a_value_is_placed_at_the_end_of_its_line() -> None:
+    """A break has no character to point at; the editor's cursor goes where the line ends."""
+    assert written_at("definition: |\n  one\n  two\n", ["definition"], "\n") == (2, 6)
+    assert written_at("summary: one\n  two\n", ["summary"], " ") == (1, 13)  # the space the break became

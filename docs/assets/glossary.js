@@ -1,13 +1,15 @@
 /* Sourcing Glossary: instant term finder in the search dialog, A–Z filter, term tooltips
  * and copy-link buttons. The finder's worker reads terms.json (slug, term, aliases, summary),
- * published by the build. Plain ES2017, no dependencies, nothing loaded from outside the site. */
+ * published by the build. What it needs of the theme, it asks javascripts/material-adapter.js
+ * (loaded by main.html). Plain ES2017, no dependencies, nothing loaded from outside the site. */
 (function () {
   "use strict";
 
-  var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
-  // base is relative on most pages ("../.."), absolute on the 404 page ("/"), which may be
-  // served at any missing path: "/" + "/" would be a scheme-relative URL with no host.
-  var siteRoot = new URL((config.base || ".").replace(/\/?$/, "/"), location.href);
+  var material = window.materialAdapter;
+  var siteRoot = material.siteRoot();
+  var TERMS_DIR = "terms/";  // urls.TERMS_DIR: part of the addresses the site promises to keep
+  var termsRoot = new URL(TERMS_DIR, siteRoot);
+
   /* ---- The term finder: matching runs in a worker (assets/javascripts/workers/glossary-finder.js)
    * that reads terms.json itself, so the page stays free while a reader types ---- */
 
@@ -49,7 +51,14 @@
       .then(function (reply) { return reply.results; });
   }
 
-  function termUrl(slug) { return new URL("terms/" + slug + "/", siteRoot).href; }
+  function termUrl(slug) { return new URL(slug + "/", termsRoot).href; }
+
+  /* The slug of the term page a link of this site leads to; null for any other page. */
+  function termSlug(link) {
+    var inTerms = link.origin === termsRoot.origin && link.pathname.indexOf(termsRoot.pathname) === 0;
+    var m = inTerms && /^([a-z0-9-]+)\/?$/.exec(link.pathname.slice(termsRoot.pathname.length));
+    return m ? m[1] : null;
+  }
 
   function resultUrl(r) { return r.path ? new URL(r.path, siteRoot).href : termUrl(r.slug); }
 
@@ -62,93 +71,46 @@
     return node;
   }
 
-  /* ---- Instant term finder inside Material's search dialog ----
-   * Matching terms are shown as the first items of Material's own result list, in its own
-   * markup, so its keyboard handling (arrows, Enter) and any reader of the list see them first.
-   * Material empties and refills the list whenever its full-text results arrive; an observer
-   * puts the term items back on top and hides Material's duplicates of them. */
+  /* ---- Instant term finder inside the theme's search dialog ----
+   * Matching terms are shown as the first items of the theme's own result list, in its own
+   * markup, so its keyboard handling (arrows, Enter) and any reader of the list see them first;
+   * the adapter keeps them there when the theme's full-text results arrive. */
 
   function setupQuickFind() {
-    var input = document.querySelector(".md-search__input");
-    var result = document.querySelector(".md-search-result");
-    var list = result && result.querySelector(".md-search-result__list");
-    var meta = result && result.querySelector(".md-search-result__meta");
-    if (!input || !list || !meta) return;
-    var items = [], ours = {}, focused = null;
-    list.addEventListener("focusin", function (event) {
-      focused = event.target.closest("[data-gl-quickfind]") ? event.target : null;
-    });
+    var results = material.searchResults();
+    if (!results) return;
+    var input = results.input;
 
-    function item(r) {
+    function item(href, rank, title, paragraphs) {
+      var li = results.item(href, rank, title, paragraphs);
+      li.setAttribute("data-gl-quickfind", "");  // ours, not the theme's (tests and the benchmark look for it)
+      return li;
+    }
+
+    function termItem(r) {
       var note = r.kind === "comparison" ? "Comparison page" : r.via ? "also called " + r.via : null;
-      var article = el("article", { "class": "md-search-result__article md-typeset gl-quickfind__article",
-                                    "data-md-score": String(1e9 + r.score) }, [
-        el("h1", { text: r.term }),
+      return item(resultUrl(r), 1e9 + r.score, r.term, [
         note ? el("p", { "class": "gl-quickfind__via", text: note }) : null,
         el("p", { text: r.summary })
-      ]);
-      return el("li", { "class": "md-search-result__item gl-quickfind__item", "data-gl-quickfind": "" }, [
-        el("a", { "class": "md-search-result__link", href: resultUrl(r) }, [article])
       ]);
     }
 
     // A query that matches no term still leaves something to click: the closest terms (the
     // finder's suggestions) and the A-Z index.
     function indexItem() {
-      var article = el("article", { "class": "md-search-result__article md-typeset gl-quickfind__article",
-                                    "data-md-score": "1" }, [
-        el("h1", { text: "Browse the A–Z index" }),
+      return item(termsRoot.href, 1, "Browse the A–Z index", [
         el("p", { text: "Every term of the glossary with a one-line summary." })
       ]);
-      return el("li", { "class": "md-search-result__item gl-quickfind__item", "data-gl-quickfind": "",
-                        "data-gl-index": "" }, [
-        el("a", { "class": "md-search-result__link", href: new URL("terms/", siteRoot).href }, [article])
-      ]);
     }
 
-    function arrange() {
-      observer.disconnect();
-      var first = list.firstElementChild;
-      for (var i = items.length - 1; i >= 0; i--) {
-        if (list.children[i] !== items[i]) { list.insertBefore(items[i], list.firstChild); }
-      }
-      // Material empties the list when its results arrive: a term item the reader had reached
-      // with the arrow keys lost the focus with it, and gets it back.
-      if (focused && focused.isConnected && (!document.activeElement || document.activeElement === document.body)) {
-        focused.focus();
-      }
-      Array.prototype.forEach.call(list.children, function (li) {
-        if (li.hasAttribute("data-gl-quickfind")) return;
-        var a = li.querySelector("a[href]");  // Material's page-level result (?h= highlights the words)
-        li.hidden = !!(a && !a.hash && ours[a.pathname]);
-      });
-      if (items.length && /^(No|Type|Initializing)/.test(meta.textContent.trim())) {
-        meta.textContent = suggesting ? "No exact match. Did you mean:"
-          : items.length === 1 ? "1 matching term" : items.length + " matching terms";
-      }
-      observe();
-      return first;
-    }
-
-    var observer = new MutationObserver(arrange);
-    function observe() {
-      observer.observe(list, { childList: true });
-      observer.observe(meta, { childList: true, characterData: true, subtree: true });
-    }
-
-    var suggesting = false;
-    function render(results, text) {
-      items.forEach(function (li) { if (li.parentNode) li.parentNode.removeChild(li); });
-      ours = {};
-      focused = null;
-      items = results.map(function (r) {
-        ours[new URL(resultUrl(r)).pathname] = true;
-        return item(r);
-      });
-      suggesting = !!text.trim() && finder !== false && (!results.length || results[0].suggested);
+    function render(found, text) {
+      var suggesting = !!text.trim() && finder !== false && (!found.length || found[0].suggested);
+      var items = found.map(termItem);
       if (suggesting) items.push(indexItem());
-      list.setAttribute("data-gl-query", text);  // what the term items answer (tests wait for it)
-      arrange();
+      var count = suggesting ? "No exact match. Did you mean:"
+        : found.length === 1 ? "1 matching term" : found.length + " matching terms";
+      results.show(items, count, found.map(function (r) { return new URL(resultUrl(r)).pathname; }));
+      results.list.setAttribute("data-gl-query", text);  // what the term items answer (tests wait for it)
     }
 
     // Ask once typing pauses, and one query at a time: keys typed while the finder works are
@@ -163,17 +125,16 @@
       var text = input.value;
       if (!text.trim()) { render([], text); return; }
       busy = true;
-      find(text, 5, true).then(function (results) {
+      find(text, 5, true).then(function (found) {
         busy = false;
         if (input.value !== text) { lookUp(); return; }
-        render(results, text);
+        render(found, text);
       });
     }
 
     input.addEventListener("input", update);
     input.addEventListener("focus", function () { if (input.value) update(); });
     if (input.form) input.form.addEventListener("reset", function () { render([], ""); });
-    observe();
   }
 
   /* ---- A–Z filter ---- */
@@ -193,8 +154,7 @@
 
     function slugOf(li) {
       var a = li.querySelector("a[href]");
-      var m = a && a.pathname.match(/\/terms\/([a-z0-9-]+)\/?$/);
-      return m ? m[1] : null;
+      return a && termSlug(a);
     }
 
     input.addEventListener("input", function () {
@@ -224,11 +184,10 @@
   /* ---- Tooltips on links to term pages ---- */
 
   function setupTooltips() {
-    var content = document.querySelector(".md-content article");
+    var content = material.content();
     if (!content) return;
     var links = Array.prototype.filter.call(content.querySelectorAll("a[href]"), function (a) {
-      return /\/terms\/[a-z0-9-]+\/?$/.test(a.pathname) && a.origin === location.origin &&
-        !a.closest(".gl-az, h1, h2, h3, .headerlink, .gl-footer") && a.pathname !== location.pathname;
+      return termSlug(a) && !a.closest(".gl-az, h1, h2, h3, .headerlink, .gl-footer") && a.pathname !== location.pathname;
     });
     if (!links.length) return;
     var tip = el("div", { "class": "gl-tooltip", "role": "tooltip", "id": "gl-tooltip", "hidden": "" });
@@ -241,8 +200,7 @@
     }
 
     function show(a, withOpenLink) {
-      var slug = a.pathname.match(/\/terms\/([a-z0-9-]+)\/?$/)[1];
-      ask({ type: "term", slug: slug }).then(function (reply) {
+      ask({ type: "term", slug: termSlug(a) }).then(function (reply) {
         var t = reply.term;
         if (!t) return;
         tip.textContent = "";
@@ -287,11 +245,11 @@
   /* ---- Copy-link buttons for the term and its sections ---- */
 
   function setupCopyLinks() {
-    var article = document.querySelector(".md-content article");
+    var article = material.content();
     if (!article || !document.querySelector(".gl-summary")) return;
     var canonical = document.querySelector("link[rel=canonical]");
     var base = (canonical ? canonical.href : location.href).split("#")[0];
-    var status = el("p", { "class": "gl-copy-status md-visually-hidden", "role": "status", "aria-live": "polite" });
+    var status = el("p", { "class": "gl-copy-status " + material.VISUALLY_HIDDEN, "role": "status", "aria-live": "polite" });
     article.appendChild(status);
     var headings = article.querySelectorAll("h1, h2[id]");
     Array.prototype.forEach.call(headings, function (h) {
@@ -312,8 +270,9 @@
   var EMBED_WIDTH = 480, EMBED_HEIGHT = 400;
 
   function setupEmbed() {
-    var card = document.querySelector(".md-content article a.gl-card-link");
-    var copyTerm = document.querySelector(".md-content article h1 .gl-copy");
+    var article = material.content();
+    var card = article && article.querySelector("a.gl-card-link");
+    var copyTerm = article && article.querySelector("h1 .gl-copy");
     var status = document.querySelector(".gl-copy-status");
     if (!card || !copyTerm || !status) return;
     var canonical = document.querySelector("link[rel=canonical]");
@@ -351,7 +310,7 @@
   }
 
   function fallbackCopy(text) {
-    var area = el("textarea", { "readonly": "", "class": "md-visually-hidden" });
+    var area = el("textarea", { "readonly": "", "class": material.VISUALLY_HIDDEN });
     area.value = text;
     document.body.appendChild(area);
     area.select();
@@ -360,9 +319,7 @@
   }
 
   function start() {
-    // Material's search dialog has no accessible name (axe: aria-dialog-name).
-    var dialog = document.querySelector(".md-search[role=dialog]");
-    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search the glossary");
+    material.nameSearchDialog("Search the glossary");
     setupQuickFind();
     setupAzFilter();
     setupTooltips();
@@ -372,6 +329,5 @@
     if (finder === null) startFinder();
   }
 
-  window.sourcingGlossary = { find: function (text, limit, suggest) { return find(text, limit || 10, suggest); } };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();

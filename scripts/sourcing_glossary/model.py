@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
@@ -18,9 +18,15 @@ RESERVED_COMPARISON_SLUGS = frozenset({"index", MATRIX_SLUG})
 
 STATUSES = ("draft", "reviewed", "deprecated")  # an entry's lifecycle; a file without `status` is a draft
 SOURCE_KINDS = {  # kind -> how a source line names it; vendor and blog pages say so, as weaker evidence
-    "standard": "Standard", "regulation": "Law or regulation", "academic": "Academic publication",
-    "book": "Book", "government": "Government publication", "news": "News article",
-    "vendor": "Vendor page", "blog": "Blog or opinion piece", "reference": "Reference work",
+    "standard": "Standard",
+    "regulation": "Law or regulation",
+    "academic": "Academic publication",
+    "book": "Book",
+    "government": "Government publication",
+    "news": "News article",
+    "vendor": "Vendor page",
+    "blog": "Blog or opinion piece",
+    "reference": "Reference work",
 }
 
 
@@ -86,6 +92,8 @@ class Located(Protocol):
 
     def mark_at(self, offset: int, lines: list[str]) -> Mark: ...
 
+    def at(self, path: list[Any]) -> Located | None: ...
+
 
 @dataclass(eq=False)
 class Entry:
@@ -148,15 +156,8 @@ class Entry:
         return self.file_text.splitlines()
 
     def _node(self, path: list[Any]) -> Located | None:
-        node = self._tree
-        for step in path:
-            if node is None or node.kind not in ("map", "seq"):
-                return None
-            if node.kind == "map":
-                node = node.value.get(step)
-            else:
-                node = node.value[step] if isinstance(step, int) and step < len(node.value) else None
-        return node
+        tree = self._tree
+        return tree.at(path) if tree else None
 
     @cached_property
     def links(self) -> tuple[tuple[list[Any], markdown_scan.Finding], ...]:
@@ -232,6 +233,26 @@ class Glossary:
     comparisons: list[Comparison] = field(default_factory=list)
     sources: dict[str, SourceRecord] = field(default_factory=dict)  # registry id -> record, in file order
     unreadable_slugs: set[str] = field(default_factory=set)  # files that exist but did not parse
+
+    def known_source_ids(self, texts: Iterable[str], listed: Iterable[str] = ()) -> list[str]:
+        """The registry ids that `texts` cite, in reading order, then the `listed` ones not cited."""
+        return self._known(citations.cited_ids(texts), listed)
+
+    def entry_source_ids(self, entry: Entry) -> list[str]:
+        """The registry ids an entry relies on, in reading order: cited inline first, then listed."""
+        return self._known(entry.cited_ids, (source.ref for source in entry.sources))
+
+    def _known(self, cited: list[str], listed: Iterable[str]) -> list[str]:
+        ids = list(cited)  # a copy: an entry keeps its cited_ids
+        ids += [source_id for source_id in listed if source_id not in ids]
+        return [source_id for source_id in ids if source_id in self.sources]
+
+    def link_text(self, slug: str, shown: str | None) -> str:
+        """What a [[slug]] or [[slug|shown]] link says: its own text, else the term's name."""
+        if shown is not None:
+            return shown.strip()
+        entry = self.entries.get(slug)
+        return entry.term if entry else slug
 
     def sorted_by_term(self) -> list[Entry]:
         return list(self._by_term)

@@ -41,8 +41,7 @@ class Mark:
     line: int
     column: int
 
-    def problem(self, code: str, message: str, hint: str = "",
-                severity: Severity = Severity.ERROR) -> Problem:
+    def problem(self, code: str, message: str, hint: str = "", severity: Severity = Severity.ERROR) -> Problem:
         return Problem(self.path, self.line, self.column, code, message, hint, severity)
 
 

@@ -28,14 +28,19 @@ def summary_line(problems: list[Problem], files_checked: int) -> str:
     return f"{files_checked} files checked: {', '.join(parts)} in {files} file{'s' * (files != 1)}"
 
 
+def format_problem(problem: Problem) -> str:
+    """One problem for people: `path:line:column: severity[code]: message`, its hint below."""
+    text = f"{_where(problem)}: {problem.severity.value}[{problem.code}]: {problem.message}"
+    return text + (f"\n    hint: {problem.hint}" if problem.hint else "")
+
+
+def format_problems(problems: list[Problem]) -> list[str]:
+    """The problems in report order, one text each (without a summary line)."""
+    return [format_problem(problem) for problem in sort_problems(problems)]
+
+
 def render_text(problems: list[Problem], files_checked: int) -> str:
-    lines = []
-    for problem in sort_problems(problems):
-        lines.append(f"{_where(problem)}: {problem.severity.value}[{problem.code}]: {problem.message}")
-        if problem.hint:
-            lines.append(f"    hint: {problem.hint}")
-    lines.append(summary_line(problems, files_checked))
-    return "\n".join(lines) + "\n"
+    return "\n".join([*format_problems(problems), summary_line(problems, files_checked)]) + "\n"
 
 
 def _escape_github(text: str, *, property_value: bool = False) -> str:
@@ -61,14 +66,30 @@ def render_github(problems: list[Problem], files_checked: int) -> str:
 
 
 def render_json(problems: list[Problem], files_checked: int) -> str:
-    return json.dumps({
-        "files_checked": files_checked,
-        "errors": sum(p.is_error for p in problems),
-        "warnings": sum(not p.is_error for p in problems),
-        "problems": [{"path": p.path, "line": p.line, "column": p.column, "severity": p.severity.value,
-                      "code": p.code, "message": p.message, "hint": p.hint} for p in sort_problems(problems)],
-    }, indent=2, ensure_ascii=False) + "\n"
+    return (
+        json.dumps(
+            {
+                "files_checked": files_checked,
+                "errors": sum(p.is_error for p in problems),
+                "warnings": sum(not p.is_error for p in problems),
+                "problems": [
+                    {
+                        "path": p.path,
+                        "line": p.line,
+                        "column": p.column,
+                        "severity": p.severity.value,
+                        "code": p.code,
+                        "message": p.message,
+                        "hint": p.hint,
+                    }
+                    for p in sort_problems(problems)
+                ],
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
 
 
-RENDERERS: dict[str, Callable[[list[Problem], int], str]] = {
-    "text": render_text, "github": render_github, "json": render_json}
+RENDERERS: dict[str, Callable[[list[Problem], int], str]] = {"text": render_text, "github": render_github, "json": render_json}

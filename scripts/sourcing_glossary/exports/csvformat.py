@@ -19,13 +19,42 @@ from dataclasses import dataclass
 from typing import Any
 
 # Column order = field order of the entry files, the slug first and the derived URL last.
-COLUMNS = ("slug", "term", "aliases", "search_phrases", "category", "summary", "definition", "examples", "pros", "cons",
-           "related", "contrast", "usage_notes", "facets", "sources", "previous_slugs", "updated", "status",
-           "reviewed", "replaced_by", "url")
+COLUMNS = (
+    "slug",
+    "term",
+    "aliases",
+    "search_phrases",
+    "category",
+    "summary",
+    "definition",
+    "examples",
+    "pros",
+    "cons",
+    "related",
+    "contrast",
+    "usage_notes",
+    "facets",
+    "sources",
+    "previous_slugs",
+    "updated",
+    "status",
+    "reviewed",
+    "replaced_by",
+    "url",
+)
 DERIVED = frozenset({"url"})  # written by the export, ignored by the import
-_KINDS = {"aliases": "lines", "search_phrases": "lines", "related": "lines", "previous_slugs": "lines",
-          "examples": "items", "pros": "items", "cons": "items",
-          "contrast": "pairs", "facets": "pairs", "sources": "sources"}
+_KINDS = {
+    "aliases": "lines",
+    "search_phrases": "lines",
+    "related": "lines",
+    "previous_slugs": "lines",
+    "examples": "items",
+    "pros": "items",
+    "cons": "items",
+    "contrast": "pairs",
+    "facets": "pairs",
+    "sources": "sources",
+}
 _ITEM, _MORE = "* ", "  "
 _SOURCE_KEYS = ("note",)
 # What makes Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP's list, plus
@@ -62,6 +91,7 @@ def column_letter(index: int) -> str:
 
 # --- writing ---------------------------------------------------------------------------
 
+
 def encode_row(data: dict[str, Any]) -> list[str]:
     """The cells of one entry (data as in the entry file, plus 'slug' and 'url'), protected."""
     return [protect(_encode(column, data.get(column))) for column in COLUMNS]
@@ -79,8 +109,10 @@ def _encode(column: str, value: Any) -> str:
         return "\n".join(_continued(_ITEM, item) for item in value)
     if kind == "pairs":
         return "\n".join(_continued(f"{key}: ", text) for key, text in value.items())
-    return "\n".join(_ITEM + source["ref"] + "".join(
-        f"\n{_MORE}{key}: {source[key]}" for key in _SOURCE_KEYS if source.get(key)) for source in value)
+    return "\n".join(
+        _ITEM + source["ref"] + "".join(f"\n{_MORE}{key}: {source[key]}" for key in _SOURCE_KEYS if source.get(key))
+        for source in value
+    )
 
 
 def _continued(first: str, text: str) -> str:
@@ -89,6 +121,7 @@ def _continued(first: str, text: str) -> str:
 
 
 # --- reading ---------------------------------------------------------------------------
+
 
 def decode_cell(column: str, cell: str) -> Any:
     """The field value a cell holds ('' or an empty list/mapping when the cell is empty).
@@ -115,17 +148,19 @@ def _blocks(text: str, column: str) -> list[str]:
     blocks: list[list[str]] = []
     for number, line in enumerate(text.strip().split("\n") if text.strip() else [], start=1):
         if blocks and line.startswith(_MORE):
-            blocks[-1].append(line[len(_MORE):])
+            blocks[-1].append(line[len(_MORE) :])
         elif blocks and not line.strip():
             blocks[-1].append("")
         elif pairs and not line[0].isspace():
             blocks.append([line])
         elif not pairs and (line == _ITEM.strip() or line.startswith(_ITEM)):
-            blocks.append([line[len(_ITEM):]])
+            blocks.append([line[len(_ITEM) :]])
         else:
-            raise CellError(f"line {number} of the cell neither starts an item with '{opener}' "
-                            "nor goes on with the one above (two spaces in front)",
-                            f"write one item per line, each starting with '{opener}'")
+            raise CellError(
+                f"line {number} of the cell neither starts an item with '{opener}' "
+                "nor goes on with the one above (two spaces in front)",
+                f"write one item per line, each starting with '{opener}'",
+            )
     return ["\n".join(block).strip() for block in blocks]
 
 
@@ -135,9 +170,12 @@ def _pairs(blocks: list[str], column: str) -> dict[str, str]:
         key, colon, value = block.partition(":")
         key, value = key.strip(), value.strip()
         if not colon or not key or " " in key:
-            raise CellError(f"'{block.splitlines()[0]}' is not 'key: value'",
-                            "write one pair per line, e.g. 'outsourcing: how the two differ'"
-                            if column == "contrast" else "write one pair per line, e.g. 'ownership: third-party'")
+            raise CellError(
+                f"'{block.splitlines()[0]}' is not 'key: value'",
+                "write one pair per line, e.g. 'outsourcing: how the two differ'"
+                if column == "contrast"
+                else "write one pair per line, e.g. 'ownership: third-party'",
+            )
         if key in pairs:
             raise CellError(f"'{key}' appears twice", "keep one line per key")
         pairs[key] = value
@@ -150,8 +188,10 @@ def _source(block: str) -> dict[str, str]:
     for line in filter(str.strip, details):
         key, colon, value = line.partition(":")
         if not colon or key.strip() not in _SOURCE_KEYS:
-            raise CellError(f"the line '{line.strip()}' under the source '{ref.strip()}' is not 'note: ...'",
-                            "indent the note: line by two spaces under '* source-id'")
+            raise CellError(
+                f"the line '{line.strip()}' under the source '{ref.strip()}' is not 'note: ...'",
+                "indent the note: line by two spaces under '* source-id'",
+            )
         if key.strip() in source:
             raise CellError(f"the source '{ref.strip()}' has two '{key.strip()}:' lines", "keep one")
         source[key.strip()] = value.strip()

@@ -17,8 +17,14 @@ EMBED_GLOBAL = "sourcingGlossaryTerms"  # what terms.js sets and the embed scrip
 
 
 def _names_and_summary(entry: Entry) -> dict:
-    return {"slug": entry.slug, "term": entry.term, "aliases": list(entry.aliases), "summary": entry.summary,
-            "status": entry.status, "replaced_by": entry.replaced_by}
+    return {
+        "slug": entry.slug,
+        "term": entry.term,
+        "aliases": list(entry.aliases),
+        "summary": entry.summary,
+        "status": entry.status,
+        "replaced_by": entry.replaced_by,
+    }
 
 
 def _json(data: object) -> str:
@@ -39,26 +45,34 @@ def terms_json(glossary: Glossary, base_url: str, parts: EntryParts | None = Non
     the site root when base_url is empty), category, related slugs, status and replacement,
     sorted by slug; and the comparison pages, which the term finder offers as results too.
     `parts` keeps each term's JSON from one call to the next (`glossary serve`)."""
-    terms = [made(parts, "terms.json", entry, partial(_term_json, entry, glossary, base_url))
-             for entry in glossary.entries.values()]
-    comparisons = [{
-        "slug": comparison.slug,
-        "title": comparison.title,
-        "terms": [slug for slug in comparison.terms if slug in glossary.entries],
-        "path": f"{COMPARE_DIR}/{comparison.slug}/",
-        "summary": "Side by side: " + ", ".join(glossary.entries[slug].term for slug in comparison.terms
-                                                if slug in glossary.entries) + ".",
-    } for comparison in glossary.comparisons]
+    terms = [
+        made(parts, "terms.json", entry, partial(_term_json, entry, glossary, base_url)) for entry in glossary.entries.values()
+    ]
+    comparisons = [
+        {
+            "slug": comparison.slug,
+            "title": comparison.title,
+            "terms": [slug for slug in comparison.terms if slug in glossary.entries],
+            "path": f"{COMPARE_DIR}/{comparison.slug}/",
+            "summary": "Side by side: "
+            + ", ".join(glossary.entries[slug].term for slug in comparison.terms if slug in glossary.entries)
+            + ".",
+        }
+        for comparison in glossary.comparisons
+    ]
     return _document({"comparisons": comparisons}, terms) + "\n"
 
 
 def _term_json(entry: Entry, glossary: Glossary, base_url: str) -> str:
-    return _json(_names_and_summary(entry) | {
-        "search_phrases": list(entry.search_phrases),
-        "url": term_url(base_url, entry.slug),
-        "category": entry.category,
-        "related": [slug for slug in entry.related if slug in glossary.entries],
-    })
+    return _json(
+        _names_and_summary(entry)
+        | {
+            "search_phrases": list(entry.search_phrases),
+            "url": term_url(base_url, entry.slug),
+            "category": entry.category,
+            "related": [slug for slug in entry.related if slug in glossary.entries],
+        }
+    )
 
 
 def terms_script(glossary: Glossary, parts: EntryParts | None = None) -> str:
@@ -66,8 +80,7 @@ def terms_script(glossary: Glossary, parts: EntryParts | None = None) -> str:
     as a script, which a page on another site may load without the glossary's server sending
     CORS headers. The embed script makes links from the address it was loaded from, so that
     they work wherever the site is served; no URLs here."""
-    terms = [made(parts, "terms.js", entry, partial(_script_term, entry), alone=True)
-             for entry in glossary.entries.values()]
+    terms = [made(parts, "terms.js", entry, partial(_script_term, entry), alone=True) for entry in glossary.entries.values()]
     return f"window.{EMBED_GLOBAL}={_document({}, terms)};\n"
 
 
@@ -79,9 +92,11 @@ TEXT_FILE = "terms-text.json"
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _LABEL = re.compile(r"\[\[[^\]|]*\|([^\]]*)\]\]|\[\[([^\]]*)\]\]")
 # Words too common to tell one entry from another.
-_COMMON = frozenset("""a an and are as at be been but by can could do does for from had has have how if in into is it
+_COMMON = frozenset(
+    """a an and are as at be been but by can could do does for from had has have how if in into is it
 its may more most much not of on one or other our such than that the their them then there these they this those to
-was we were what when where which while who will with would you your also often usually each some many any""".split())
+was we were what when where which while who will with would you your also often usually each some many any""".split()
+)
 
 
 def _words(text: str) -> list[str]:
@@ -104,5 +119,15 @@ def terms_text_json(glossary: Glossary, parts: EntryParts | None = None) -> str:
     """slug -> the words of the entry's text, for matching readers' own words against it. Kept
     apart from terms.json, which pages and embedding sites load for names and summaries only.
     `parts` keeps each entry's words from one call to the next (`glossary serve`)."""
-    return _json({"version": 1, "terms": {slug: made(parts, "words", entry, partial(_text_words, entry), alone=True)
-                                          for slug, entry in glossary.entries.items()}}) + "\n"
+    return (
+        _json(
+            {
+                "version": 1,
+                "terms": {
+                    slug: made(parts, "words", entry, partial(_text_words, entry), alone=True)
+                    for slug, entry in glossary.entries.items()
+                },
+            }
+        )
+        + "\n"
+    )

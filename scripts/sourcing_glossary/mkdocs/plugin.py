@@ -6,6 +6,7 @@ MkDocs; this file only wires them into MkDocs' events.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import tempfile
@@ -24,12 +25,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..checks.validate import Validation, validate
 from ..exports import formats
-from ..exports.site_data import TEXT_FILE, terms_json, terms_script, terms_text_json
-from ..render import matrix_picture, neighbourhood_map, structured_data
+from ..exports.site_files import site_files
+from ..render import neighbourhood_map, structured_data
 from ..render.handout import Handouts, Render
-from ..render.redirects import redirect_pages
 from ..render.site_pages import generated_pages
-from ..report import render_text
+from ..report import format_problem, render_text
 from ..source.load import Layout, forget_sources
 from ..tools import urllock
 from ..urls import ALLOW_PLACEHOLDER, PLACEHOLDER_URL, Publication
@@ -62,13 +62,12 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     # Set by `glossary serve` (preview.py), which keeps the glossary, its pages and parts from one
     # rebuild to the next: the plugin takes them from there instead of making them.
     preview: Preview | None = None
-    redirects: dict[str, str] = {}  # the redirect pages written into the site folder, with `glossary serve`
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
             raise PluginError("glossary: term URLs are /terms/<slug>/, so mkdocs.yml must keep use_directory_urls: true")
         self.layout = glossary_layout(config, self)
-        self.redirects = {}  # the build writes into a new folder
+        self.written: dict[str, bytes] = {}  # site file -> digest of its text; a build writes into a new folder
         self.site = Publication(config.site_name, config.site_url or "")
         self._warn_about_placeholder_url()
         self.use(self.preview.validation if self.preview else validate(self.layout))
@@ -83,7 +82,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         """Build the site of this glossary: report its warnings, refuse it if it has errors."""
         self.validation = validation
         for problem in validation.warnings:
-            log.warning(render_text([problem], 0).splitlines()[0])
+            log.warning(format_problem(problem))
         if validation.errors:
             report = render_text(validation.errors, validation.files_checked)
             raise PluginError("the glossary has problems; nothing was built:\n" + report)
@@ -93,10 +92,12 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if not self.site.uses_placeholder:
             return
         say = log.info if os.environ.get(ALLOW_PLACEHOLDER) else log.warning
-        say(f"glossary: site_url is still the placeholder {PLACEHOLDER_URL}: canonical links, the sitemap, "
+        say(
+            f"glossary: site_url is still the placeholder {PLACEHOLDER_URL}: canonical links, the sitemap, "
             "JSON-LD, the exports, terms.json, 'glossary show' and 'glossary check-links' all point there. "
             "Set GLOSSARY_SITE_URL=https://your-host/path/ (or site_url in mkdocs.yml) to the published address; "
-            f"{ALLOW_PLACEHOLDER}=1 allows the placeholder.")
+            f"{ALLOW_PLACEHOLDER}=1 allows the placeholder."
+        )
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         glossary = self.validation.glossary
@@ -160,29 +161,22 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         # The theme runs the wrapper (see docs/overrides/main.html), which fetches the documents.
         if (site / material.WORKER).is_file() and not material.split_index(site):
             log.info(f"glossary: {material.INDEX_FILE} is missing or not in the theme's format; left as it is")
-        glossary = self.validation.glossary
         parts = self.preview.parts if self.preview else None
-        redirects = redirect_pages(glossary, parts)
-        for relative, text in redirects.items():
-            if self.redirects.get(relative) == text:
-                continue  # `glossary serve` wrote it into this folder before
-            target = site / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        if self.preview:
-            self.redirects = redirects
-        (site / "terms.json").write_text(terms_json(glossary, config.site_url or "", parts), encoding="utf-8")
-        (site / "terms.js").write_text(terms_script(glossary, parts), encoding="utf-8")
-        (site / TEXT_FILE).write_text(terms_text_json(glossary, parts), encoding="utf-8")
         schema = self.layout.data / formats.SCHEMA_FILE
-        files = [*formats.site_exports(glossary, self.site, schema, parts),
-                 *matrix_picture.picture_files(glossary, self.site, parts)]
-        for relative, text in files:
+        written: dict[str, bytes] = {}
+        for relative, text in site_files(self.validation.glossary, self.site, schema, parts):
+            if self.preview:  # a build writes into a new folder; serve's rebuilds into the same one
+                written[relative] = hashlib.blake2b(text.encode(), digest_size=16).digest()
+                if self.written.get(relative) == written[relative]:
+                    continue  # `glossary serve` wrote the same into this folder before
             (site / relative).parent.mkdir(parents=True, exist_ok=True)
             (site / relative).write_text(text, encoding="utf-8", newline="")
+        if self.preview:
+            self.written = written
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         self._forget_scratch()  # every page has read its Markdown by now
+        material.reuse_navigation(env)
         return env
 
     def on_build_error(self, *, error: Exception) -> None:

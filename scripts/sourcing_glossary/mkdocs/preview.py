@@ -90,8 +90,9 @@ def serve(config_file: Path, dev_addr: str | None = None, *, poll: bool = False)
 def _serve(preview: Preview, poll: bool) -> None:
     config = preview.load_config()
     host, port = config.dev_addr
-    server: LiveReloadServer = _Server(builder=preview.rebuild, host=host, port=port, root=str(preview.served),
-                                       mount_path=preview.mount_path, poll=poll)
+    server: LiveReloadServer = _Server(
+        builder=preview.rebuild, host=host, port=port, root=str(preview.served), mount_path=preview.mount_path, poll=poll
+    )
     server.error_handler = preview.error_page
     preview.server = server
     signal.signal(signal.SIGTERM, _interrupt)  # stopped by a service manager or a test: clean up as on Ctrl+C
@@ -186,8 +187,11 @@ class Preview:
     def load_config(self, site_dir: Path | None = None) -> MkDocsConfig:
         """mkdocs.yml, with site_url pointing at this server, as `mkdocs serve` does."""
         try:
-            config = load_config(str(self.config_file), site_dir=str(site_dir or self.served),
-                                 **({"dev_addr": self.dev_addr} if self.dev_addr else {}))
+            config = load_config(
+                str(self.config_file),
+                site_dir=str(site_dir or self.served),
+                **({"dev_addr": self.dev_addr} if self.dev_addr else {}),
+            )
         except MkDocsException as error:  # MkDocs has logged what is wrong with mkdocs.yml
             raise Refused(f"{self.config_file}: {error}") from None
         host, port = config.dev_addr
@@ -284,8 +288,17 @@ class Preview:
         shutil.rmtree(old, ignore_errors=True)
         generated = {page.src_uri for page in self.pages.pages}
         handwritten = [f for f in hooks.files.documentation_pages() if f.src_uri not in generated]
-        self.site = _Site(config, hooks.files, hooks.nav, hooks.env, hooks.titles,
-                          self._search_documents(config, hooks.files), generated, handwritten, _pages(hooks.files))
+        self.site = _Site(
+            config,
+            hooks.files,
+            hooks.nav,
+            hooks.env,
+            hooks.titles,
+            self._search_documents(config, hooks.files),
+            generated,
+            handwritten,
+            _pages(hooks.files),
+        )
         self._cache.published(self.pages)
         self.watched = watched
         # The site's millions of objects stay until the next full build: kept out of the garbage
@@ -309,8 +322,10 @@ class Preview:
         """The folder served until a build succeeds: one page, which the banner explains."""
         folder = self._new_folder()
         folder.mkdir()
-        page = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not built yet</title></head>"
-                "<body><p>The glossary has not been built yet.</p></body></html>")
+        page = (
+            '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not built yet</title></head>'
+            "<body><p>The glossary has not been built yet.</p></body></html>"
+        )
         for name in ("index.html", "404.html"):
             (folder / name).write_text(page, encoding="utf-8")
         return folder
@@ -410,28 +425,29 @@ class Preview:
             mkdocs_build._populate_page(page, config, files)
         for file in rendered:
             assert file.page is not None
-            mkdocs_build._build_page(file.page, config, doc_files, site.nav, site.env,
-                                     excluded=file.inclusion.is_excluded())
+            mkdocs_build._build_page(file.page, config, doc_files, site.nav, site.env, excluded=file.inclusion.is_excluded())
         for file in rendered:
             assert file.page is not None
             file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
         if search is not None:
             fresh = self._search_documents(config, files, rendered)
             again = {f.src_uri for f in rendered}
-            site.search = {f.src_uri: fresh.get(f.src_uri, "") if f.src_uri in again else site.search.get(f.src_uri, "")
-                           for f in doc_files}
+            site.search = {
+                f.src_uri: fresh.get(f.src_uri, "") if f.src_uri in again else site.search.get(f.src_uri, "") for f in doc_files
+            }
             _write_kept_documents(search.search_index, [documents for documents in site.search.values() if documents])
         nav_pages = {page.file.src_uri: page for page in site.nav.pages}
         return any(nav_pages[uri].title != titles[uri] for uri in titles if uri in nav_pages)
 
     def _post_build(self, site: _Site, plugin: GlossaryPlugin, doc_files: list[File]) -> None:
         """What build() does once the pages are written: the plugins' on_post_build (the search
-        index, and the plugin's redirects, terms.json and exports); then the redirects that no
-        entry asks for any more go (unless a page took their place)."""
-        before = set(plugin.redirects)
+        index, and the plugin's redirects, terms.json and exports); then the files the plugin
+        no longer writes, such as redirects no entry asks for any more, go (unless a page took
+        their place)."""
+        before = set(plugin.written)
         site.config.plugins.on_post_build(config=site.config)
         pages = {f.dest_uri for f in doc_files}
-        for relative in before - plugin.redirects.keys() - pages:
+        for relative in before - plugin.written.keys() - pages:
             _delete(Path(site.config.site_dir) / relative, Path(site.config.site_dir))
 
     @staticmethod
@@ -441,8 +457,9 @@ class Preview:
         search = config.plugins.get(SEARCH_PLUGIN)
         if search is None:
             return {}
-        by_url = {f.page.url: f.src_uri for f in (among if among is not None else files.documentation_pages())
-                  if f.page is not None}
+        by_url = {
+            f.page.url: f.src_uri for f in (among if among is not None else files.documentation_pages()) if f.page is not None
+        }
         found: dict[str, list[str]] = {}
         for entry in search.search_index.entries:
             uri = by_url.get(entry["location"].split("#", 1)[0])
@@ -462,6 +479,7 @@ def _write_kept_documents(index: Any, documents: list[str]) -> None:
     """Have the search plugin write these documents (each page's, as JSON) as its index: it
     would write its entries with json.dumps, which writes a list item by item, so the index is
     the same, without encoding ten megabytes again at every rebuild (5,000 terms)."""
+
     def generate_search_index(prev: Any) -> str:
         index.entries = []
         empty = type(index).generate_search_index(index, None)  # its settings, and no documents
@@ -515,8 +533,11 @@ def _mount_path(site_url: str | None) -> str:
 # --- the server -----------------------------------------------------------------------------
 
 _CHANGES: list[type[watchdog.events.FileSystemEvent]] = [
-    watchdog.events.FileCreatedEvent, watchdog.events.FileModifiedEvent, watchdog.events.FileDeletedEvent,
-    watchdog.events.FileMovedEvent, watchdog.events.FileClosedEvent,
+    watchdog.events.FileCreatedEvent,
+    watchdog.events.FileModifiedEvent,
+    watchdog.events.FileDeletedEvent,
+    watchdog.events.FileMovedEvent,
+    watchdog.events.FileClosedEvent,
 ]
 
 
@@ -566,12 +587,14 @@ BANNER_ID = "glossary-serve-problems"
 
 def _with_banner(content: bytes, problems: str) -> bytes:
     """The page with the problems in a banner at its top (styled inline: it must show over any page)."""
-    banner = (f"<div id=\"{BANNER_ID}\" role=\"alert\" style=\"position:fixed;inset:0 0 auto 0;z-index:10000;"
-              "max-height:60vh;overflow:auto;margin:0;padding:1em 1.5em;background:#fff4f4;color:#5c0000;"
-              "border-bottom:3px solid #b00020;font:14px/1.45 system-ui,sans-serif;box-shadow:0 2px 8px #0004\">"
-              "<strong>The glossary was not rebuilt: fix these problems and save. The page below is the last "
-              "good version.</strong><pre style=\"white-space:pre-wrap;margin:.6em 0 0;font:13px/1.4 monospace\">"
-              f"{html.escape(problems)}</pre></div>").encode()
+    banner = (
+        f'<div id="{BANNER_ID}" role="alert" style="position:fixed;inset:0 0 auto 0;z-index:10000;'
+        "max-height:60vh;overflow:auto;margin:0;padding:1em 1.5em;background:#fff4f4;color:#5c0000;"
+        'border-bottom:3px solid #b00020;font:14px/1.45 system-ui,sans-serif;box-shadow:0 2px 8px #0004">'
+        "<strong>The glossary was not rebuilt: fix these problems and save. The page below is the last "
+        'good version.</strong><pre style="white-space:pre-wrap;margin:.6em 0 0;font:13px/1.4 monospace">'
+        f"{html.escape(problems)}</pre></div>"
+    ).encode()
     start = content.find(b"<body")
     end = content.find(b">", start) + 1 if start >= 0 else 0
     return content[:end] + banner + content[end:]

@@ -34,13 +34,21 @@ def card_page(entry: Entry, glossary: Glossary, site: Publication) -> GeneratedP
     entry_href = f"../../{TERMS_DIR}/{entry.slug}/"
     definition = link_terms(citations.without_citations(_first_paragraph(entry.definition)), glossary, CARDS_DIR)
     meta = {"canonical": site.term_url(entry.slug)} if site.base_url else {}
-    out = [front_matter(title=entry.term, description=entry.summary, template=TEMPLATE, search={"exclude": True},
-                        **meta),
-           f"<h1 class=\"gl-card__term\">{html.escape(entry.term)}</h1>", ""]
+    out = [
+        front_matter(title=entry.term, description=entry.summary, template=TEMPLATE, search={"exclude": True}, **meta),
+        f'<h1 class="gl-card__term">{html.escape(entry.term)}</h1>',
+        "",
+    ]
     out += _deprecation(entry, glossary)
-    out += [f"<p class=\"gl-card__summary\">{html.escape(entry.summary)}</p>", "", definition, "",
-            f"<p class=\"gl-card__more\"><a href=\"{entry_href}\">Full entry: {html.escape(entry.term)}</a> · "
-            f"{html.escape(site.name)}</p>", ""]
+    out += [
+        f'<p class="gl-card__summary">{html.escape(entry.summary)}</p>',
+        "",
+        definition,
+        "",
+        f'<p class="gl-card__more"><a href="{entry_href}">Full entry: {html.escape(entry.term)}</a> · '
+        f"{html.escape(site.name)}</p>",
+        "",
+    ]
     return GeneratedPage(card_uri(entry.slug), "\n".join(out))
 
 
@@ -49,10 +57,8 @@ def _deprecation(entry: Entry, glossary: Glossary) -> list[str]:
     if not entry.is_deprecated:
         return []
     target = glossary.entries.get(entry.replaced_by or "")
-    use = (f" Use <a href=\"../{target.slug}/\" target=\"_self\">{html.escape(target.term)}</a> instead."
-           if target else "")
-    return [f"<p class=\"gl-card__deprecated\"><strong>Deprecated:</strong> this glossary no longer uses "
-            f"this term.{use}</p>", ""]
+    use = f' Use <a href="../{target.slug}/" target="_self">{html.escape(target.term)}</a> instead.' if target else ""
+    return [f'<p class="gl-card__deprecated"><strong>Deprecated:</strong> this glossary no longer uses this term.{use}</p>', ""]
 
 
 def card_pages(glossary: Glossary, site: Publication) -> list[GeneratedPage]:

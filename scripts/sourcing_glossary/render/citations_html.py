@@ -20,21 +20,6 @@ from ..urls import SOURCES_DIR
 WEAK_KINDS = frozenset({"vendor", "blog"})  # labelled as weaker evidence wherever they are listed
 
 
-def known_source_ids(texts: Iterable[str], glossary: Glossary, listed: Iterable[str] = ()) -> list[str]:
-    """The registry ids that `texts` cite, in reading order, then the `listed` ones not cited."""
-    return _known(citations.cited_ids(texts), glossary, listed)
-
-
-def _known(ids: list[str], glossary: Glossary, listed: Iterable[str]) -> list[str]:
-    ids += [source_id for source_id in listed if source_id not in ids]
-    return [source_id for source_id in ids if source_id in glossary.sources]
-
-
-def entry_source_ids(entry: Entry, glossary: Glossary) -> list[str]:
-    """The registry ids an entry relies on, in reading order: cited inline first, then listed."""
-    return _known(entry.cited_ids, glossary, (source.ref for source in entry.sources))
-
-
 @dataclass(frozen=True)
 class Numbering:
     """The sources of one page (or one term of a handout) and where their lines are."""
@@ -56,9 +41,8 @@ class Numbering:
         number = self.number(cite.id)
         where = f", {cite.locator}" if cite.locator else ""
         label = html.escape(f"Source {number}: {record.title}{where}")
-        locator = f"<span class=\"gl-cite-loc\">: {html.escape(cite.locator)}</span>" if cite.locator else ""
-        return (f"<sup class=\"gl-cite\"><a href=\"#{self.anchor_prefix}{cite.id}\" aria-label=\"{label}\">"
-                f"{number}</a>{locator}</sup>")
+        locator = f'<span class="gl-cite-loc">: {html.escape(cite.locator)}</span>' if cite.locator else ""
+        return f'<sup class="gl-cite"><a href="#{self.anchor_prefix}{cite.id}" aria-label="{label}">{number}</a>{locator}</sup>'
 
     def replace(self, text: str) -> str:
         """`text` with every citation replaced by its superscript links. A citation naming an
@@ -66,7 +50,7 @@ class Numbering:
         found = citations.citations(text)
         for citation in reversed(found):
             links = "".join(self.link(cite) for cite in citation.cites if cite.id in self.order)
-            text = text[: citation.start] + links + text[citation.end:]
+            text = text[: citation.start] + links + text[citation.end :]
         return text
 
 
@@ -76,7 +60,7 @@ def numbering(glossary: Glossary, ids: Iterable[str], anchor_prefix: str = "sour
 
 def handout_numbering(entry: Entry, glossary: Glossary) -> Numbering:
     """A handout holds many terms: each term's source lines have ids that start with its slug."""
-    return numbering(glossary, entry_source_ids(entry, glossary), anchor_prefix=f"{entry.slug}-source-")
+    return numbering(glossary, glossary.entry_source_ids(entry), anchor_prefix=f"{entry.slug}-source-")
 
 
 def source_anchors(entry: Entry, glossary: Glossary) -> tuple[str, ...]:
@@ -85,8 +69,9 @@ def source_anchors(entry: Entry, glossary: Glossary) -> tuple[str, ...]:
 
 def citation_text(record: SourceRecord) -> str:
     """'Title. Publisher. Author. 2017. Standard.': a source as plain text (the terminal, SKOS)."""
-    return join_parts([record.title, record.publisher, *([record.author] if record.author else []),
-                       record.date or "Undated", record.kind_label])
+    return join_parts(
+        [record.title, record.publisher, *([record.author] if record.author else []), record.date or "Undated", record.kind_label]
+    )
 
 
 def source_line(record: SourceRecord) -> str:
@@ -96,11 +81,11 @@ def source_line(record: SourceRecord) -> str:
         parts.append(html.escape(record.author))
     parts.append(html.escape(record.date) if record.date else "Undated")
     weak = " gl-kind-weak" if record.kind in WEAK_KINDS else ""
-    parts.append(f"<span class=\"gl-kind gl-kind-{record.kind}{weak}\">{html.escape(record.kind_label)}</span>")
+    parts.append(f'<span class="gl-kind gl-kind-{record.kind}{weak}">{html.escape(record.kind_label)}</span>')
     line = join_parts(parts)
     if record.url:
         url = html.escape(record.url)
-        line += f" <a class=\"gl-source-url\" href=\"{url}\">{url}</a>"
+        line += f' <a class="gl-source-url" href="{url}">{url}</a>'
         if record.accessed:
             line += f" (accessed {html.escape(record.accessed)})"
         line += "."
@@ -118,11 +103,12 @@ def source_list(numbers: Numbering, notes: dict[str, str], sources_page: str) ->
     items = []
     for source_id in numbers.order:
         record = numbers.records[source_id]
-        note = f" <span class=\"gl-source-note\">Supports: {html.escape(notes[source_id])}</span>" \
-            if notes.get(source_id) else ""
-        items.append(f"<li id=\"{numbers.anchor_prefix}{source_id}\" tabindex=\"-1\">{source_line(record)}{note} "
-                     f"<a class=\"gl-source-all\" href=\"{sources_page}#{source_id}\">All terms citing it</a></li>")
-    return "<ol class=\"gl-sources\">\n" + "\n".join(items) + "\n</ol>"
+        note = f' <span class="gl-source-note">Supports: {html.escape(notes[source_id])}</span>' if notes.get(source_id) else ""
+        items.append(
+            f'<li id="{numbers.anchor_prefix}{source_id}" tabindex="-1">{source_line(record)}{note} '
+            f'<a class="gl-source-all" href="{sources_page}#{source_id}">All terms citing it</a></li>'
+        )
+    return '<ol class="gl-sources">\n' + "\n".join(items) + "\n</ol>"
 
 
 def entry_notes(entry: Entry) -> dict[str, str]:
@@ -132,4 +118,3 @@ def entry_notes(entry: Entry) -> dict[str, str]:
 def sources_page_href(depth: int) -> str:
     """The Sources page's URL from a page `depth` folders below the site root."""
     return "../" * depth + f"{SOURCES_DIR}/"
-

@@ -36,6 +36,7 @@ def _remembering(render: Render) -> Render:
         if text not in rendered:
             rendered[text] = render(text)
         return rendered[text]
+
     return remembered
 
 
@@ -48,21 +49,33 @@ def members(glossary: Glossary, key: str | None) -> list[Entry]:
     return glossary.sorted_by_term() if key is None else glossary.in_category(key)
 
 
-def _page(key: str | None, title: str, intro: str, glossary: Glossary, site: Publication,
-          parts: EntryParts | None) -> GeneratedPage:
+def _page(
+    key: str | None, title: str, intro: str, glossary: Glossary, site: Publication, parts: EntryParts | None
+) -> GeneratedPage:
     src_uri = _handout_uri(key)
     terms = members(glossary, key)
     up = "../" * src_uri.count("/")
     others = " · ".join(f"[{md_text(c.title)}]({up}{_handout_uri(k)})" for k, c in glossary.categories.items())
-    out = [front_matter(title=title, description=intro, template=TEMPLATE, search={"exclude": True}),
-           "<nav class=\"gl-handout-screen\" aria-label=\"Handouts\" markdown>", "",
-           f"Print this page from the browser (Ctrl+P or ⌘P); it is laid out for A4 and Letter paper. "
-           f"[All terms]({up}{_handout_uri(None)}) · {others} · [Back to the A–Z index]({up}{TERMS_DIR}/index.md)", "",
-           "</nav>", "", f"# {md_text(title)}", "",
-           f"<p class=\"gl-handout-intro\">{html.escape(intro)} {len(terms)} terms, from "
-           f"{html.escape(site.index_url)}</p>", "", TERMS_MARKER, ""]
-    anchors = [(entry.slug, *made(parts, "anchors", entry, partial(citations_html.source_anchors, entry, glossary),
-                                  alone=True)) for entry in terms]
+    out = [
+        front_matter(title=title, description=intro, template=TEMPLATE, search={"exclude": True}),
+        '<nav class="gl-handout-screen" aria-label="Handouts" markdown>',
+        "",
+        f"Print this page from the browser (Ctrl+P or ⌘P); it is laid out for A4 and Letter paper. "
+        f"[All terms]({up}{_handout_uri(None)}) · {others} · [Back to the A–Z index]({up}{TERMS_DIR}/index.md)",
+        "",
+        "</nav>",
+        "",
+        f"# {md_text(title)}",
+        "",
+        f'<p class="gl-handout-intro">{html.escape(intro)} {len(terms)} terms, from {html.escape(site.index_url)}</p>',
+        "",
+        TERMS_MARKER,
+        "",
+    ]
+    anchors = [
+        (entry.slug, *made(parts, "anchors", entry, partial(citations_html.source_anchors, entry, glossary), alone=True))
+        for entry in terms
+    ]
     return GeneratedPage(src_uri, "\n".join(out), anchors=tuple(anchor for group in anchors for anchor in group))
 
 
@@ -70,8 +83,9 @@ def handout_pages(glossary: Glossary, site: Publication, parts: EntryParts | Non
     """The handouts' frames: title, intro and links to the other handouts. Their terms are
     put in by `Handouts.fill` once the frame is rendered; each term's heading has its slug as id.
     `parts` keeps each term's anchors from one call to the next (`glossary serve`)."""
-    pages = [_page(None, f"{site.name}: all terms", "Every term with its summary, definition, pros and cons.",
-                   glossary, site, parts)]
+    pages = [
+        _page(None, f"{site.name}: all terms", "Every term with its summary, definition, pros and cons.", glossary, site, parts)
+    ]
     for key, category in glossary.categories.items():
         pages.append(_page(key, f"{site.name}: {category.title}", category.description, glossary, site, parts))
     return pages
@@ -132,11 +146,16 @@ class Handouts:
         meta = [", ".join(entry.aliases)] if entry.aliases else []
         if show_category and category:
             meta.append(category.title)
-        out = ["<article class=\"gl-handout-term\">", f"<h2 id=\"{entry.slug}\">{html.escape(entry.term)}</h2>"]
+        out = ['<article class="gl-handout-term">', f'<h2 id="{entry.slug}">{html.escape(entry.term)}</h2>']
         if meta:
-            out.append(f"<p class=\"gl-handout-meta\">{html.escape(' · '.join(meta))}</p>")
-        out += [f"<p class=\"gl-summary\">{html.escape(entry.summary)}</p>", self._body(entry),
-                f"<p class=\"gl-handout-url\">{html.escape(self.site.term_url(entry.slug))}</p>", "</article>", ""]
+            out.append(f'<p class="gl-handout-meta">{html.escape(" · ".join(meta))}</p>')
+        out += [
+            f'<p class="gl-summary">{html.escape(entry.summary)}</p>',
+            self._body(entry),
+            f'<p class="gl-handout-url">{html.escape(self.site.term_url(entry.slug))}</p>',
+            "</article>",
+            "",
+        ]
         return "\n".join(out)
 
     def _body(self, entry: Entry) -> str:
@@ -151,19 +170,24 @@ class Handouts:
         numbers = citations_html.handout_numbering(entry, self.glossary)
 
         def markdown(text: str) -> str:
-            linked = link_terms(numbers.replace(text), self.glossary, PRINT_DIR,
-                                href=lambda slug: f"{_ROOT}{TERMS_DIR}/{slug}/")
+            linked = link_terms(numbers.replace(text), self.glossary, PRINT_DIR, href=lambda slug: f"{_ROOT}{TERMS_DIR}/{slug}/")
             return self.render(linked)
 
         out = [markdown(entry.definition)]
         if entry.pros or entry.cons:
-            out.append("<div class=\"gl-procon\">")
+            out.append('<div class="gl-procon">')
             for title, items in (("Pros", entry.pros), ("Cons", entry.cons)):
                 listed = "\n".join("- " + item.replace("\n", "\n  ") for item in items)
-                out += ["<div>", f"<p><strong>{title}</strong></p>",
-                        markdown(listed) if items else "<p><em>None recorded.</em></p>", "</div>"]
+                out += [
+                    "<div>",
+                    f"<p><strong>{title}</strong></p>",
+                    markdown(listed) if items else "<p><em>None recorded.</em></p>",
+                    "</div>",
+                ]
             out.append("</div>")
         if numbers.order:
-            out += ["<p class=\"gl-handout-sources\"><strong>Sources</strong></p>",
-                    citations_html.source_list(numbers, citations_html.entry_notes(entry), f"{_ROOT}{SOURCES_DIR}/")]
+            out += [
+                '<p class="gl-handout-sources"><strong>Sources</strong></p>',
+                citations_html.source_list(numbers, citations_html.entry_notes(entry), f"{_ROOT}{SOURCES_DIR}/"),
+            ]
         return "\n".join(out)

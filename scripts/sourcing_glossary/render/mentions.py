@@ -15,12 +15,13 @@ from ..text.markdown_scan import Ranges, code_ranges
 from ..text.name_matcher import NameMatcher
 
 _PROTECTED = re.compile(
-    r"\[\[[^\]]*\]\]"            # [[term links]]
-    r"|!?\[[^\]]*\]\([^)]*\)"    # [links](...) and images
-    r"|^[ ]{0,3}#.*$"            # headings
-    r"|<[^>\n]*>"                # autolinks
-    r"|https?://\S+",            # bare addresses
-    re.MULTILINE)
+    r"\[\[[^\]]*\]\]"  # [[term links]]
+    r"|!?\[[^\]]*\]\([^)]*\)"  # [links](...) and images
+    r"|^[ ]{0,3}#.*$"  # headings
+    r"|<[^>\n]*>"  # autolinks
+    r"|https?://\S+",  # bare addresses
+    re.MULTILINE,
+)
 
 
 class MentionLinker:
@@ -29,8 +30,7 @@ class MentionLinker:
         each text's links are kept for the next time the same text is linked from the same
         `linked` (`glossary serve` makes pages again whose texts have not changed)."""
         self.names = names or NameMatcher(list(glossary.names))
-        self.remembered: dict[tuple[str, frozenset[str], str], tuple[str, frozenset[str]]] | None = \
-            {} if remember else None
+        self.remembered: dict[tuple[str, frozenset[str], str], tuple[str, frozenset[str]]] | None = {} if remember else None
 
     def link(self, text: str, linked: set[str], prefix: str = "") -> str:
         """`text` with the first mention of each term not in `linked` made a link to

@@ -47,8 +47,7 @@ class Neighbourhood:
 def neighbourhood(entry: Entry, glossary: Glossary) -> Neighbourhood:
     contrast = tuple(glossary.entries[slug] for slug in entry.contrast if slug in glossary.entries)
     shown = {entry.slug, *(other.slug for other in contrast)}
-    related = [glossary.entries[slug] for slug in dict.fromkeys(entry.related)
-               if slug in glossary.entries and slug not in shown]
+    related = [glossary.entries[slug] for slug in dict.fromkeys(entry.related) if slug in glossary.entries and slug not in shown]
     related.sort(key=lambda other: _distance(entry, other))  # stable: the entry's order within each rank
     return Neighbourhood(contrast, tuple(related[:MAX_RELATED]), max(0, len(related) - MAX_RELATED))
 
@@ -72,8 +71,15 @@ def picture(entry: Entry, glossary: Glossary) -> str | None:
     hood = neighbourhood(entry, glossary)
     if not hood.contrast and not hood.related:
         return None
-    return "\n".join(["<figure class=\"gl-map\">", _svg(entry, hood),
-                      f"<figcaption>{html.escape(_caption(entry, hood))}</figcaption>", _listing(hood), "</figure>"])
+    return "\n".join(
+        [
+            '<figure class="gl-map">',
+            _svg(entry, hood),
+            f"<figcaption>{html.escape(_caption(entry, hood))}</figcaption>",
+            _listing(hood),
+            "</figure>",
+        ]
+    )
 
 
 def _caption(entry: Entry, hood: Neighbourhood) -> str:
@@ -82,8 +88,7 @@ def _caption(entry: Entry, hood: Neighbourhood) -> str:
         parts.append(f"{_count(len(hood.contrast), 'term')} not to be confused with it")
     if hood.related:
         total = len(hood.related) + hood.more
-        parts.append(f"{len(hood.related)} of its {total} related terms" if hood.more
-                     else _count(total, "related term"))
+        parts.append(f"{len(hood.related)} of its {total} related terms" if hood.more else _count(total, "related term"))
     return f"{entry.term} and its neighbours: {' and '.join(parts)}."
 
 
@@ -108,46 +113,57 @@ def _svg(entry: Entry, hood: Neighbourhood) -> str:
     bend = (start + _BRANCH_X) // 2
 
     def edges(label: str) -> str:
-        return " ".join(f"M{start} {middle}C{bend} {middle} {bend} {y} {_BRANCH_X} {y}H{_DOT_X}"
-                        for y, (kind, _) in zip(ys, rows) if kind == label)
+        return " ".join(
+            f"M{start} {middle}C{bend} {middle} {bend} {y} {_BRANCH_X} {y}H{_DOT_X}"
+            for y, (kind, _) in zip(ys, rows)
+            if kind == label
+        )
 
-    out = [f"<svg class=\"gl-map__picture\" role=\"group\" "
-           f"aria-label=\"{html.escape(f'Map of the terms around {entry.term}')}\" xmlns=\"http://www.w3.org/2000/svg\" "
-           f"viewBox=\"0 0 {_WIDTH} {height}\" width=\"{_WIDTH}\" height=\"{height}\" fill=\"currentColor\">",
-           f"<rect class=\"gl-map__term\" x=\"{_BOX_X}\" y=\"{middle - box_height // 2}\" width=\"{_BOX_WIDTH}\" "
-           f"height=\"{box_height}\" rx=\"10\" fill=\"none\" stroke=\"currentColor\"/>",
-           "<g class=\"gl-map__term-name\" text-anchor=\"middle\">"
-           + "".join(f"<text x=\"{_BOX_X + _BOX_WIDTH // 2}\" y=\"{first_line + number * _BOX_LINE}\">"
-                     f"{html.escape(line)}</text>" for number, line in enumerate(lines)) + "</g>"]
+    out = [
+        f'<svg class="gl-map__picture" role="group" '
+        f'aria-label="{html.escape(f"Map of the terms around {entry.term}")}" xmlns="http://www.w3.org/2000/svg" '
+        f'viewBox="0 0 {_WIDTH} {height}" width="{_WIDTH}" height="{height}" fill="currentColor">',
+        f'<rect class="gl-map__term" x="{_BOX_X}" y="{middle - box_height // 2}" width="{_BOX_WIDTH}" '
+        f'height="{box_height}" rx="10" fill="none" stroke="currentColor"/>',
+        '<g class="gl-map__term-name" text-anchor="middle">'
+        + "".join(
+            f'<text x="{_BOX_X + _BOX_WIDTH // 2}" y="{first_line + number * _BOX_LINE}">{html.escape(line)}</text>'
+            for number, line in enumerate(lines)
+        )
+        + "</g>",
+    ]
     for kind, label in (("contrast", CONTRAST_LABEL), ("related", RELATED_LABEL)):
         if any(row_label == label for row_label, _ in rows):
-            out.append(f"<path class=\"gl-map__edge gl-map__edge--{kind}\" fill=\"none\" stroke=\"currentColor\" "
-                       f"d=\"{edges(label)}\"/>")
-    out.append("<g class=\"gl-map__label\">" + "".join(
-        f"<text x=\"{_BRANCH_X + 6}\" y=\"{y - 6}\">{label}</text>" for y, (label, _) in zip(ys, rows)) + "</g>")
+            out.append(f'<path class="gl-map__edge gl-map__edge--{kind}" fill="none" stroke="currentColor" d="{edges(label)}"/>')
+    out.append(
+        '<g class="gl-map__label">'
+        + "".join(f'<text x="{_BRANCH_X + 6}" y="{y - 6}">{label}</text>' for y, (label, _) in zip(ys, rows))
+        + "</g>"
+    )
     links = []
     for y, (_, other) in zip(ys, rows):
         name = shorten(other.term, _NAME_CHARS)
         title = f"<title>{html.escape(other.term)}</title>" if name != other.term else ""
-        links.append(f"<a href=\"../{other.slug}/\">{title}<circle cx=\"{_DOT_X}\" cy=\"{y}\" r=\"5\"/>"
-                     f"<text x=\"{_DOT_X + 12}\" y=\"{y + 5}\">{html.escape(name)}</text></a>")
+        links.append(
+            f'<a href="../{other.slug}/">{title}<circle cx="{_DOT_X}" cy="{y}" r="5"/>'
+            f'<text x="{_DOT_X + 12}" y="{y + 5}">{html.escape(name)}</text></a>'
+        )
     if hood.more:
-        links.append(f"<a href=\"#related-terms\"><text x=\"{_DOT_X + 12}\" y=\"{ys[-1] + 5}\">"
-                     f"{_more_text(hood)}</text></a>")
-    out += ["<g class=\"gl-map__name\">", *links, "</g>", "</svg>"]
+        links.append(f'<a href="#related-terms"><text x="{_DOT_X + 12}" y="{ys[-1] + 5}">{_more_text(hood)}</text></a>')
+    out += ['<g class="gl-map__name">', *links, "</g>", "</svg>"]
     return "\n".join(out)
 
 
 def _listing(hood: Neighbourhood) -> str:
     """The map's links as a list: what a screen reader or a reader on a narrow screen uses."""
+
     def links(entries: tuple[Entry, ...]) -> str:
-        return ", ".join(f"<a href=\"../{other.slug}/\">{html.escape(other.term)}</a>" for other in entries)
+        return ", ".join(f'<a href="../{other.slug}/">{html.escape(other.term)}</a>' for other in entries)
 
     items = []
     if hood.contrast:
         items.append(f"<li>Not to be confused with: {links(hood.contrast)}</li>")
     if hood.related:
-        more = f", <a href=\"#related-terms\">{_more_text(hood)}</a>" if hood.more else ""
+        more = f', <a href="#related-terms">{_more_text(hood)}</a>' if hood.more else ""
         items.append(f"<li>Related: {links(hood.related)}{more}</li>")
-    return ("<details class=\"gl-map__list\"><summary>The map as a list</summary><ul>" + "".join(items)
-            + "</ul></details>")
+    return '<details class="gl-map__list"><summary>The map as a list</summary><ul>' + "".join(items) + "</ul></details>"

@@ -58,10 +58,14 @@ class PageCache:
                     del pages_by_slug[slug]
         kept = {term_uri(slug) for slug in self.terms} | {card_uri(slug) for slug in self.cards}
         self._make([entry for slug, entry in glossary.entries.items() if slug not in self.terms], glossary)
-        pages = site_pages(glossary, self.site, [self.terms[slug] for slug in glossary.entries],
-                           [self.cards[slug] for slug in glossary.entries], self.parts)
-        shown = {page.src_uri: self.made[page.src_uri] if page.src_uri in kept else self._shown(page, glossary)
-                 for page in pages}
+        pages = site_pages(
+            glossary,
+            self.site,
+            [self.terms[slug] for slug in glossary.entries],
+            [self.cards[slug] for slug in glossary.entries],
+            self.parts,
+        )
+        shown = {page.src_uri: self.made[page.src_uri] if page.src_uri in kept else self._shown(page, glossary) for page in pages}
         self.made = shown
         changed = {uri for uri, now in shown.items() if self.shown.get(uri) != now}
         return PageUpdate(pages, changed, self.shown.keys() - shown.keys(), reached, shown)
@@ -84,9 +88,11 @@ class PageCache:
     def _shown(self, page: GeneratedPage, glossary: Glossary) -> tuple[str, str]:
         """The page's Markdown, and what mkdocs/plugin.py puts into the page once it is rendered."""
         uri = page.src_uri
-        script = (whole(self.parts, "index-script", listed(glossary), partial(structured_data.page_script, uri, glossary,
-                                                                             self.site))
-                  if uri == structured_data.INDEX_URI else structured_data.page_script(uri, glossary, self.site))
+        script = (
+            whole(self.parts, "index-script", listed(glossary), partial(structured_data.page_script, uri, glossary, self.site))
+            if uri == structured_data.INDEX_URI
+            else structured_data.page_script(uri, glossary, self.site)
+        )
         added = self.handouts.terms_html(uri) + script
         if neighbourhood_map.MARKER in page.markdown:
             added += neighbourhood_map.fill(uri, neighbourhood_map.MARKER, glossary)

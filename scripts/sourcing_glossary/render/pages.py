@@ -79,16 +79,10 @@ def link_terms(text: str, glossary: Glossary, from_dir: str, href: Callable[[str
     Markdown source, relative to `from_dir`, unless `href` gives the link for a slug."""
     prefix = "" if from_dir == TERMS_DIR else f"../{TERMS_DIR}/"
 
-    def replace(match: re.Match[str]) -> str:
-        slug = match.group(1).strip()
-        entry = glossary.entries.get(slug)
-        label = match.group(2) if match.group(2) is not None else (entry.term if entry else slug)
-        return f"[{md_text(label.strip())}]({href(slug) if href else f'{prefix}{slug}.md'})"
+    def replace(slug: str, shown: str | None) -> str:
+        return f"[{md_text(glossary.link_text(slug, shown))}]({href(slug) if href else f'{prefix}{slug}.md'})"
 
-    if "[[" not in text:
-        return text
-    found = {link.offset for link in markdown_scan.term_links(text)}
-    return markdown_scan.TERM_LINK.sub(lambda m: replace(m) if m.start() in found else m.group(0), text)
+    return markdown_scan.replace_term_links(text, replace)
 
 
 def _items(texts: tuple[str, ...], body: Callable[[str], str]) -> str:
@@ -102,34 +96,43 @@ def _heading(anchor: str) -> str:
 def term_page(entry: Entry, glossary: Glossary, backlinks: list[Entry], mentions: MentionLinker) -> GeneratedPage:
     # First mentions of other terms become links, except terms this page links anyway.
     linked = {entry.slug} | {link.text for _, link in entry.links}
-    numbers = citations_html.numbering(glossary, citations_html.entry_source_ids(entry, glossary))
+    numbers = citations_html.numbering(glossary, glossary.entry_source_ids(entry))
 
     def body(text: str) -> str:
         return link_terms(mentions.link(numbers.replace(text), linked), glossary, TERMS_DIR)
 
     category = glossary.categories.get(entry.category)
     boost = DEPRECATED_BOOST if entry.is_deprecated else TERM_BOOST
-    out = [front_matter(title=entry.term, description=entry.summary, search={"boost": boost},
-                         tags=list(entry.names)),
-           f"# {md_text(entry.term)}", ""]
+    out = [
+        front_matter(title=entry.term, description=entry.summary, search={"boost": boost}, tags=list(entry.names)),
+        f"# {md_text(entry.term)}",
+        "",
+    ]
     out += _status_notice(entry, glossary)
     meta = []
     if entry.aliases:
-        meta.append("Also called: " + ", ".join(f"<span class=\"gl-alias\">{html.escape(a)}</span>"
-                                                 for a in entry.aliases))
+        meta.append("Also called: " + ", ".join(f'<span class="gl-alias">{html.escape(a)}</span>' for a in entry.aliases))
     if category:
-        meta.append(f"Category: <a href=\"../../{CATEGORIES_DIR}/{entry.category}/\">{html.escape(category.title)}</a>")
-    out += [f"<p class=\"gl-summary\">{html.escape(entry.summary)}</p>", ""]
+        meta.append(f'Category: <a href="../../{CATEGORIES_DIR}/{entry.category}/">{html.escape(category.title)}</a>')
+    out += [f'<p class="gl-summary">{html.escape(entry.summary)}</p>', ""]
     if meta:
-        out += ["<p class=\"gl-meta\">" + " · ".join(meta) + "</p>", ""]
+        out += ['<p class="gl-meta">' + " · ".join(meta) + "</p>", ""]
     out += [_heading("definition"), "", body(entry.definition), ""]
     if entry.examples:
         out += [_heading("examples"), "", _items(entry.examples, body), ""]
     if entry.pros or entry.cons:
-        out += ["<div class=\"gl-procon\" markdown>", ""]
+        out += ['<div class="gl-procon" markdown>', ""]
         for anchor, items in (("pros", entry.pros), ("cons", entry.cons)):
-            out += [f"<div class=\"gl-{anchor}\" markdown>", "", _heading(anchor), "",
-                    _items(items, body) if items else "_None recorded._", "", "</div>", ""]
+            out += [
+                f'<div class="gl-{anchor}" markdown>',
+                "",
+                _heading(anchor),
+                "",
+                _items(items, body) if items else "_None recorded._",
+                "",
+                "</div>",
+                "",
+            ]
         out += ["</div>", ""]
     out += [neighbourhood_map.MARKER, ""]
     if entry.contrast:
@@ -148,9 +151,12 @@ def term_page(entry: Entry, glossary: Glossary, backlinks: list[Entry], mentions
     if others:
         out += [_heading("referenced-by"), "", _entry_list(others, ""), ""]
     if numbers.order:
-        out += [_heading("sources"), "",
-                citations_html.source_list(numbers, citations_html.entry_notes(entry),
-                                           citations_html.sources_page_href(2)), ""]
+        out += [
+            _heading("sources"),
+            "",
+            citations_html.source_list(numbers, citations_html.entry_notes(entry), citations_html.sources_page_href(2)),
+            "",
+        ]
     out += [_footer(entry), ""]
     return GeneratedPage(term_uri(entry.slug), "\n".join(out), anchors=numbers.anchors)
 
@@ -159,25 +165,32 @@ def _status_notice(entry: Entry, glossary: Glossary) -> list[str]:
     """The banner of a deprecated term (pointing to its replacement) or the badge of a draft."""
     if entry.is_deprecated:
         target = glossary.entries.get(entry.replaced_by or "")
-        use = (f" Use <a href=\"../{target.slug}/\">{html.escape(target.term)}</a> instead." if target else "")
-        return [f"<div class=\"admonition warning gl-deprecated\" role=\"note\"><p class=\"admonition-title\">"
-                f"Deprecated term</p><p>This glossary no longer uses this term; the page stays so that "
-                f"existing links keep working.{use}</p></div>", ""]
+        use = f' Use <a href="../{target.slug}/">{html.escape(target.term)}</a> instead.' if target else ""
+        return [
+            f'<div class="admonition warning gl-deprecated" role="note"><p class="admonition-title">'
+            f"Deprecated term</p><p>This glossary no longer uses this term; the page stays so that "
+            f"existing links keep working.{use}</p></div>",
+            "",
+        ]
     if entry.status == "draft":
-        return ["<p class=\"gl-status\"><span class=\"gl-badge gl-badge-draft\">Draft</span> Not yet checked "
-                "against its sources by an editor.</p>", ""]
+        return [
+            '<p class="gl-status"><span class="gl-badge gl-badge-draft">Draft</span> Not yet checked '
+            "against its sources by an editor.</p>",
+            "",
+        ]
     return []
 
 
 def _footer(entry: Entry) -> str:
-    footer = [f"<p class=\"gl-footer\"{UNINDEXED}>"]
+    footer = [f'<p class="gl-footer"{UNINDEXED}>']
     if entry.reviewed:
-        footer.append(f"Reviewed against its sources <time datetime=\"{entry.reviewed}\">{entry.reviewed}</time> · ")
+        footer.append(f'Reviewed against its sources <time datetime="{entry.reviewed}">{entry.reviewed}</time> · ')
     if entry.updated:
-        footer.append(f"Last changed <time datetime=\"{entry.updated}\">{entry.updated}</time> · ")
-    footer.append(f"Permalink: <a class=\"gl-permalink\" href=\"./\">/{TERMS_DIR}/{entry.slug}/</a> · ")
-    footer.append(f"Card to embed: <a class=\"gl-card-link\" href=\"../../{CARDS_DIR}/{entry.slug}/\">"
-                  f"/{CARDS_DIR}/{entry.slug}/</a></p>")
+        footer.append(f'Last changed <time datetime="{entry.updated}">{entry.updated}</time> · ')
+    footer.append(f'Permalink: <a class="gl-permalink" href="./">/{TERMS_DIR}/{entry.slug}/</a> · ')
+    footer.append(
+        f'Card to embed: <a class="gl-card-link" href="../../{CARDS_DIR}/{entry.slug}/">/{CARDS_DIR}/{entry.slug}/</a></p>'
+    )
     return "".join(footer)
 
 
@@ -197,10 +210,15 @@ def backlinks(glossary: Glossary) -> dict[str, list[Entry]]:
 
 def index_page(glossary: Glossary) -> GeneratedPage:
     """The A-Z index: every term with its summary, grouped by first letter."""
-    out = [front_matter(title="A–Z index", description="Every term of the Sourcing Glossary with a one-line summary."),
-           "# A–Z index", "",
-           f"{len(glossary.entries)} terms. Type in the box to narrow the list by name or alias.", "",
-           f"<div class=\"gl-az\"{UNINDEXED} markdown>", ""]
+    out = [
+        front_matter(title="A–Z index", description="Every term of the Sourcing Glossary with a one-line summary."),
+        "# A–Z index",
+        "",
+        f"{len(glossary.entries)} terms. Type in the box to narrow the list by name or alias.",
+        "",
+        f'<div class="gl-az"{UNINDEXED} markdown>',
+        "",
+    ]
     letter = None
     for entry in glossary.sorted_by_term():
         first = entry.term[:1].upper()
@@ -208,7 +226,7 @@ def index_page(glossary: Glossary) -> GeneratedPage:
         if first != letter:
             letter = first
             out += ["", f"## {first}", ""]
-        aliases = f" <span class=\"gl-aka\">({html.escape(', '.join(entry.aliases))})</span>" if entry.aliases else ""
+        aliases = f' <span class="gl-aka">({html.escape(", ".join(entry.aliases))})</span>' if entry.aliases else ""
         out.append(f"- [{md_text(entry.term)}]({entry.slug}.md){aliases}: {md_text(entry.summary)}")
     out += ["", "</div>", ""]
     return GeneratedPage(f"{TERMS_DIR}/index.md", "\n".join(out), in_nav=True)
@@ -220,10 +238,19 @@ def category_pages(glossary: Glossary) -> list[GeneratedPage]:
     for key, category in glossary.categories.items():
         members = glossary.in_category(key)
         overview.append(f"- [{md_text(category.title)}]({key}.md) ({len(members)} terms): {md_text(category.description)}")
-        body = [front_matter(title=category.title, description=category.description),
-                f"# {md_text(category.title)}", "", md_text(category.description), "",
-                f"<div{UNINDEXED} markdown>", "",
-                _entry_list(members, f"../{TERMS_DIR}/") if members else "_No terms yet._", "", "</div>", ""]
+        body = [
+            front_matter(title=category.title, description=category.description),
+            f"# {md_text(category.title)}",
+            "",
+            md_text(category.description),
+            "",
+            f"<div{UNINDEXED} markdown>",
+            "",
+            _entry_list(members, f"../{TERMS_DIR}/") if members else "_No terms yet._",
+            "",
+            "</div>",
+            "",
+        ]
         pages.append(GeneratedPage(f"{CATEGORIES_DIR}/{key}.md", "\n".join(body), in_nav=True))
     pages.insert(0, GeneratedPage(f"{CATEGORIES_DIR}/index.md", "\n".join(overview) + "\n", in_nav=True))
     return pages

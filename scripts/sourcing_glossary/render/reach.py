@@ -33,8 +33,9 @@ def reach(before: Glossary, after: Glossary) -> set[str] | None:
     shared = ("categories", "facets", "comparisons", "sources", "unreadable_slugs")
     if any(getattr(before, part) != getattr(after, part) for part in shared):
         return None
-    changed = {slug for slug in before.entries.keys() | after.entries.keys()
-               if before.entries.get(slug) is not after.entries.get(slug)}
+    changed = {
+        slug for slug in before.entries.keys() | after.entries.keys() if before.entries.get(slug) is not after.entries.get(slug)
+    }
     if not changed:
         return set()
     found = set(changed)
@@ -47,8 +48,7 @@ def reach(before: Glossary, after: Glossary) -> set[str] | None:
                 found.add(slug)
     if before.names != after.names:
         mentions = word_finder(matcher(before.names).differing_words(matcher(after.names)))
-        found |= {slug for slug, entry in after.entries.items()
-                  if any(mentions(text) for _, text in entry.markdown_fields())}
+        found |= {slug for slug, entry in after.entries.items() if any(mentions(text) for _, text in entry.markdown_fields())}
     return found
 
 
@@ -86,7 +86,6 @@ class EntryParts:
         if known is None or known[0] is not entry:
             known = self._made[key] = (entry, alone, make())
         return known[2]  # type: ignore[no-any-return]
-
 
     def whole(self, kind: str, made_from: Any, make: Callable[[], _T]) -> _T:
         known = self._wholes.get(kind)

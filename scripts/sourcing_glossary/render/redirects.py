@@ -55,8 +55,10 @@ def redirects(glossary: Glossary) -> dict[str, Entry]:
 def redirect_pages(glossary: Glossary, parts: EntryParts | None = None) -> dict[str, str]:
     """Site-relative file path (terms/bpo/index.html) -> HTML that sends readers to the term.
     `parts` keeps each entry's page from one call to the next (`glossary serve`)."""
-    return {f"{path.strip('/')}/index.html": made(parts, "redirect", entry, partial(_page, entry), alone=True)
-            for path, entry in redirects(glossary).items()}
+    return {
+        f"{path.strip('/')}/index.html": made(parts, "redirect", entry, partial(_page, entry), alone=True)
+        for path, entry in redirects(glossary).items()
+    }
 
 
 def _page(entry: Entry) -> str:

@@ -23,8 +23,7 @@ def term_pages(glossary: Glossary) -> list[GeneratedPage]:
 def listing_pages(glossary: Glossary, parts: EntryParts | None = None) -> list[GeneratedPage]:
     """The A-Z index, categories, comparisons and the Sources page. `parts` keeps the index and
     the categories while no term's name, summary or category changes (`glossary serve`)."""
-    lists = whole(parts, "lists", listed(glossary) if parts else None,
-                  lambda: [index_page(glossary), *category_pages(glossary)])
+    lists = whole(parts, "lists", listed(glossary) if parts else None, lambda: [index_page(glossary), *category_pages(glossary)])
     return [*lists, *comparison_pages(glossary), sources_page(glossary)]
 
 
@@ -38,8 +37,9 @@ def content_pages(glossary: Glossary) -> list[GeneratedPage]:
     return term_pages(glossary) + listing_pages(glossary)
 
 
-def site_pages(glossary: Glossary, site: Publication, terms: list[GeneratedPage],
-               cards: list[GeneratedPage], parts: EntryParts | None = None) -> list[GeneratedPage]:
+def site_pages(
+    glossary: Glossary, site: Publication, terms: list[GeneratedPage], cards: list[GeneratedPage], parts: EntryParts | None = None
+) -> list[GeneratedPage]:
     """Every generated page in order, given the term pages and the cards (in the entries' order)."""
     return terms + listing_pages(glossary, parts) + handout_pages(glossary, site, parts) + cards
 

@@ -17,8 +17,14 @@ _HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 def _term(entry: Entry, site: Publication) -> dict[str, Any]:
     url = site.term_url(entry.slug)
-    data: dict[str, Any] = {"@type": "DefinedTerm", "@id": url, "name": entry.term,
-                            "description": entry.summary, "url": url, "termCode": entry.slug}
+    data: dict[str, Any] = {
+        "@type": "DefinedTerm",
+        "@id": url,
+        "name": entry.term,
+        "description": entry.summary,
+        "url": url,
+        "termCode": entry.slug,
+    }
     if entry.aliases:
         data["alternateName"] = list(entry.aliases)
     return data
@@ -33,8 +39,11 @@ def defined_term(entry: Entry, site: Publication) -> dict[str, Any]:
 
 
 def defined_term_set(glossary: Glossary, site: Publication) -> dict[str, Any]:
-    return {"@context": "https://schema.org", **_term_set(site),
-            "hasDefinedTerm": [_term(entry, site) for entry in glossary.sorted_by_term()]}
+    return {
+        "@context": "https://schema.org",
+        **_term_set(site),
+        "hasDefinedTerm": [_term(entry, site) for entry in glossary.sorted_by_term()],
+    }
 
 
 def script(data: dict[str, Any]) -> str:

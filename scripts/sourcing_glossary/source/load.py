@@ -51,6 +51,11 @@ class Layout:
     def term_path(self, slug: str) -> Path:
         return self.terms / f"{slug}.yml"
 
+    def existing_entry(self, slug: str) -> Path | None:
+        """The entry file a new `slug` would clash with: the same name but for case (two such
+        files cannot live side by side on Windows or macOS)."""
+        return next((p for p in sorted(self.terms.glob("*.yml")) if p.stem.casefold() == slug.casefold()), None)
+
 
 class FileCache:
     """What was made of each file read so far, by the file's bytes and the schema it was checked
@@ -68,8 +73,9 @@ class FileCache:
         self._made: dict[str, tuple[bytes, str, Any, tuple[int, ...] | None]] = {}
         self._seen: set[str] = set()
 
-    def made(self, name: str, path: str | Path, shown: str, schema: SchemaChecker,
-             make: Callable[[bytes | ReadResult], _T]) -> _T:
+    def made(
+        self, name: str, path: str | Path, shown: str, schema: SchemaChecker, make: Callable[[bytes | ReadResult], _T]
+    ) -> _T:
         """What `make` makes of the file `name` at `path`: of its bytes (or why they are unread)."""
         self._seen.add(name)
         known = self._made.get(name)
@@ -135,17 +141,18 @@ def _read_checked(path: Path, layout: Layout, schema_name: str, problems: list[P
 
 def _load_categories(layout: Layout, problems: list[Problem]) -> tuple[dict[str, Category], dict[str, Facet]]:
     if not layout.categories.is_file():
-        problems.append(Mark(layout.shown(layout.categories), 0, 0).problem(
-            "missing-file", "the categories file is missing", "create it: see the editors' guide"))
+        problems.append(
+            Mark(layout.shown(layout.categories), 0, 0).problem(
+                "missing-file", "the categories file is missing", "create it: see the editors' guide"
+            )
+        )
         return {}, {}
     result = _read_checked(layout.categories, layout, "categories.schema.json", problems)
     if result.root is None:
         return {}, {}
     data = result.root.plain()
-    categories = {key: Category(key, value["title"], value["description"])
-                  for key, value in data["categories"].items()}
-    facets = {key: Facet(key, value["title"], dict(value["values"]))
-              for key, value in data.get("facets", {}).items()}
+    categories = {key: Category(key, value["title"], value["description"]) for key, value in data["categories"].items()}
+    facets = {key: Facet(key, value["title"], dict(value["values"])) for key, value in data.get("facets", {}).items()}
     return categories, facets
 
 
@@ -159,9 +166,16 @@ def _load_comparisons(layout: Layout, problems: list[Problem]) -> list[Compariso
     comparisons = []
     for slug, node in section.value.items():
         terms = node.value["terms"].value
-        comparisons.append(Comparison(slug, node.value["title"].value, tuple(item.value for item in terms),
-                                      node.value["intro"].value, section.keys[slug].mark,
-                                      tuple(item.mark for item in terms)))
+        comparisons.append(
+            Comparison(
+                slug,
+                node.value["title"].value,
+                tuple(item.value for item in terms),
+                node.value["intro"].value,
+                section.keys[slug].mark,
+                tuple(item.mark for item in terms),
+            )
+        )
     return comparisons
 
 
@@ -172,14 +186,14 @@ def _load_sources(layout: Layout, problems: list[Problem], known: FileCache) -> 
         return {}
     shown = layout.shown(layout.sources)
     checker = SchemaChecker(layout.data / "sources.schema.json")
-    records, found = known.made(layout.sources.name, layout.sources, shown, checker,
-                                partial(_read_sources, shown=shown, checker=checker))
+    records, found = known.made(
+        layout.sources.name, layout.sources, shown, checker, partial(_read_sources, shown=shown, checker=checker)
+    )
     problems.extend(found)
     return records
 
 
-def _read_sources(data: bytes | ReadResult, shown: str,
-                  checker: SchemaChecker) -> tuple[dict[str, SourceRecord], list[Problem]]:
+def _read_sources(data: bytes | ReadResult, shown: str, checker: SchemaChecker) -> tuple[dict[str, SourceRecord], list[Problem]]:
     result = data if isinstance(data, ReadResult) else parse_yaml_bytes(data, shown)
     problems = list(result.problems)
     if result.root is None:
@@ -196,10 +210,17 @@ def _read_sources(data: bytes | ReadResult, shown: str,
         problems.extend(record_field_problems(key, values, section.keys[key].mark, partial(_field_mark, node)))
         text = partial(_stripped_text, values)
         records[key] = SourceRecord(
-            id=key, title=text("title") or key, publisher=text("publisher") or "", kind=text("kind") or "",
-            mark=section.keys[key].mark, author=text("author"),
+            id=key,
+            title=text("title") or key,
+            publisher=text("publisher") or "",
+            kind=text("kind") or "",
+            mark=section.keys[key].mark,
+            author=text("author"),
             date=None if values.get("undated") is True else text("date"),
-            url=text("url"), accessed=text("accessed"), note=text("note"))
+            url=text("url"),
+            accessed=text("accessed"),
+            note=text("note"),
+        )
     return records, problems
 
 
@@ -214,8 +235,11 @@ def _stripped_text(values: dict[str, Any], name: str) -> str | None:
 
 def _load_entries(layout: Layout, problems: list[Problem], known: FileCache) -> tuple[dict[str, Entry], set[str]]:
     if not layout.terms.is_dir():
-        problems.append(Mark(layout.shown(layout.terms), 0, 0).problem(
-            "missing-file", "the folder of term files is missing", f"create {layout.shown(layout.terms)}/"))
+        problems.append(
+            Mark(layout.shown(layout.terms), 0, 0).problem(
+                "missing-file", "the folder of term files is missing", f"create {layout.shown(layout.terms)}/"
+            )
+        )
         return {}, set()
     checker = SchemaChecker(layout.data / "schema.json")
     entries: dict[str, Entry] = {}
@@ -225,8 +249,9 @@ def _load_entries(layout: Layout, problems: list[Problem], known: FileCache) -> 
     for item in listed:
         if item.suffix != ".yml" or not item.is_file_or_link:
             continue
-        entry, found = known.made(f"terms/{item.name}", item.path, item.shown, checker,
-                                  partial(_read_entry, item.stem, item.shown, checker=checker))
+        entry, found = known.made(
+            f"terms/{item.name}", item.path, item.shown, checker, partial(_read_entry, item.stem, item.shown, checker=checker)
+        )
         problems.extend(found)
         if entry is None:
             unreadable.add(item.stem)
@@ -235,8 +260,7 @@ def _load_entries(layout: Layout, problems: list[Problem], known: FileCache) -> 
     return entries, unreadable
 
 
-def _read_entry(slug: str, shown: str, data: bytes | ReadResult,
-                checker: SchemaChecker) -> tuple[Entry | None, list[Problem]]:
+def _read_entry(slug: str, shown: str, data: bytes | ReadResult, checker: SchemaChecker) -> tuple[Entry | None, list[Problem]]:
     """The entry in a file's bytes (None when they do not parse) and the file's problems."""
     result = data if isinstance(data, ReadResult) else parse_yaml_bytes(data, shown)
     if result.root is None:
@@ -272,8 +296,7 @@ def _listing(folder: Path, layout: Layout) -> list[_Listed]:
     shown = layout.shown(folder / probe)[: -len(probe)]
     with os.scandir(folder) as found:
         items = sorted((item.name, item.path, item.is_symlink(), _is_file(item)) for item in found)
-    return [_Listed(path, name, *_split(name), shown + name, is_link, is_file)
-            for name, path, is_link, is_file in items]
+    return [_Listed(path, name, *_split(name), shown + name, is_link, is_file) for name, path, is_link, is_file in items]
 
 
 def _split(name: str) -> tuple[str, str]:
@@ -303,9 +326,13 @@ def _file_name_problems(listed: list[_Listed]) -> list[Problem]:
         if item.name.startswith("."):
             continue
         if item.suffix != ".yml" and item.is_file:
-            problems.append(Mark(shown, 0, 0).problem(
-                "bad-file-name", f"'{item.name}' is not read: term files end in '.yml'",
-                f"rename it to '{slugify(item.stem) or 'term-name'}.yml'"))
+            problems.append(
+                Mark(shown, 0, 0).problem(
+                    "bad-file-name",
+                    f"'{item.name}' is not read: term files end in '.yml'",
+                    f"rename it to '{slugify(item.stem) or 'term-name'}.yml'",
+                )
+            )
             continue
         if not item.is_file_or_link:
             continue
@@ -313,26 +340,35 @@ def _file_name_problems(listed: list[_Listed]) -> list[Problem]:
         by_folded[unicodedata.normalize("NFKC", slug).casefold()].append(item)
         if not is_slug(slug):
             suggestion = slugify(slug)
-            problems.append(Mark(shown, 0, 0).problem(
-                "bad-file-name", f"the file name '{item.name}' is not a valid slug; it becomes the URL /terms/{slug}/",
-                f"use lowercase ASCII words joined by single hyphens, e.g. '{suggestion}.yml'"
-                if suggestion else "use lowercase ASCII words joined by single hyphens"))
+            problems.append(
+                Mark(shown, 0, 0).problem(
+                    "bad-file-name",
+                    f"the file name '{item.name}' is not a valid slug; it becomes the URL /terms/{slug}/",
+                    f"use lowercase ASCII words joined by single hyphens, e.g. '{suggestion}.yml'"
+                    if suggestion
+                    else "use lowercase ASCII words joined by single hyphens",
+                )
+            )
         elif slug in RESERVED_SLUGS:
-            problems.append(Mark(shown, 0, 0).problem(
-                "reserved-slug", f"the slug '{slug}' is reserved for a page of the site",
-                "spell the slug from the full term instead"))
+            problems.append(
+                Mark(shown, 0, 0).problem(
+                    "reserved-slug",
+                    f"the slug '{slug}' is reserved for a page of the site",
+                    "spell the slug from the full term instead",
+                )
+            )
     for clashing in by_folded.values():
         if len(clashing) > 1:
             composed = {unicodedata.normalize("NFC", item.name) for item in clashing}
-            message = (f"the file name '{composed.pop()}' exists {len(clashing)} times, its accented letters "
-                       "written with different Unicode characters (composed and combining accents)"
-                       if len(composed) == 1 else
-                       "the files " + ", ".join(f"'{p.name}'" for p in clashing) + " differ only in letter case")
+            message = (
+                f"the file name '{composed.pop()}' exists {len(clashing)} times, its accented letters "
+                "written with different Unicode characters (composed and combining accents)"
+                if len(composed) == 1
+                else "the files " + ", ".join(f"'{p.name}'" for p in clashing) + " differ only in letter case"
+            )
             for item in clashing:
-                problems.append(Mark(item.shown, 0, 0).problem(
-                    "slug-collision", message, "keep one file per term: merge them"))
+                problems.append(Mark(item.shown, 0, 0).problem("slug-collision", message, "keep one file per term: merge them"))
     return problems
-
 
 
 def _entry(slug: str, shown: str, result: ReadResult) -> Entry:
@@ -363,14 +399,29 @@ def _entry(slug: str, shown: str, result: ReadResult) -> Entry:
         return str(node.value) if node is not None and node.kind in ("str", "date") else None
 
     return Entry(
-        slug=slug, path=shown, term=text("term"), category=text("category"), summary=text("summary"),
-        definition=text("definition"), aliases=texts("aliases"), search_phrases=texts("search_phrases"),
+        slug=slug,
+        path=shown,
+        term=text("term"),
+        category=text("category"),
+        summary=text("summary"),
+        definition=text("definition"),
+        aliases=texts("aliases"),
+        search_phrases=texts("search_phrases"),
         examples=texts("examples"),
-        pros=texts("pros"), cons=texts("cons"), related=texts("related"), contrast=text_map("contrast"),
-        usage_notes=text("usage_notes"), facets=text_map("facets"), sources=_sources(fields.get("sources")),
-        previous_slugs=texts("previous_slugs"), updated=date("updated"),
-        status=text("status") or "draft", reviewed=date("reviewed"), replaced_by=text("replaced_by") or None,
-        file_text=result.text, reparse=_root,
+        pros=texts("pros"),
+        cons=texts("cons"),
+        related=texts("related"),
+        contrast=text_map("contrast"),
+        usage_notes=text("usage_notes"),
+        facets=text_map("facets"),
+        sources=_sources(fields.get("sources")),
+        previous_slugs=texts("previous_slugs"),
+        updated=date("updated"),
+        status=text("status") or "draft",
+        reviewed=date("reviewed"),
+        replaced_by=text("replaced_by") or None,
+        file_text=result.text,
+        reparse=_root,
     )
 
 

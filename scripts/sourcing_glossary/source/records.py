@@ -26,14 +26,15 @@ def date_problem(value: str | None, mark: Callable[[], Mark], field: str) -> lis
         datetime.date(year, month, day)
     except ValueError:
         reason = f"that month has no day {day}" if year else "there is no year 0"
-        return [mark().problem("bad-date", f"the {field} '{value}' is not a real date: {reason}",
-                               "check the day and the month, e.g. 2026-11-23")]
+        return [
+            mark().problem(
+                "bad-date", f"the {field} '{value}' is not a real date: {reason}", "check the day and the month, e.g. 2026-11-23"
+            )
+        ]
     return []
 
 
-
-def record_field_problems(key: str, fields: dict[str, Any], mark: Mark,
-                          field_mark: Callable[[str], Mark]) -> list[Problem]:
+def record_field_problems(key: str, fields: dict[str, Any], mark: Mark, field_mark: Callable[[str], Mark]) -> list[Problem]:
     """Rules across a record's fields, which the JSON Schema cannot say in plain words, and
     dates of the right shape that do not exist."""
     problems = []
@@ -42,13 +43,27 @@ def record_field_problems(key: str, fields: dict[str, Any], mark: Mark,
             problems += date_problem(fields[name], partial(field_mark, name), what)
     has_date, undated = "date" in fields, fields.get("undated") is True
     if has_date and undated:
-        problems.append(mark.problem("date-and-undated", f"the source '{key}' has a date and says it is undated",
-                                     "keep the date and remove 'undated: true', or the other way round"))
+        problems.append(
+            mark.problem(
+                "date-and-undated",
+                f"the source '{key}' has a date and says it is undated",
+                "keep the date and remove 'undated: true', or the other way round",
+            )
+        )
     elif not has_date and not undated:
-        problems.append(mark.problem("missing-date", f"the source '{key}' has no date",
-                                     "add 'date: YYYY' (or YYYY-MM, YYYY-MM-DD), or 'undated: true' "
-                                     "when the publication gives none"))
+        problems.append(
+            mark.problem(
+                "missing-date",
+                f"the source '{key}' has no date",
+                "add 'date: YYYY' (or YYYY-MM, YYYY-MM-DD), or 'undated: true' when the publication gives none",
+            )
+        )
     if "url" in fields and "accessed" not in fields:
-        problems.append(mark.problem("missing-accessed", f"the source '{key}' has a url but no 'accessed' date",
-                                     "add 'accessed: YYYY-MM-DD': the day you read the page"))
+        problems.append(
+            mark.problem(
+                "missing-accessed",
+                f"the source '{key}' has a url but no 'accessed' date",
+                "add 'accessed: YYYY-MM-DD': the day you read the page",
+            )
+        )
     return problems

@@ -23,10 +23,24 @@ from ..problems import Mark, Problem
 from ..suggest import did_you_mean
 from .yamltree import Node
 
-_TYPE_WORDS = {"string": "text", "array": "a list", "object": "a mapping of names to values",
-               "integer": "a whole number", "number": "a number", "boolean": "true or false"}
-_KIND_WORDS = {"str": "text", "seq": "a list", "map": "a mapping", "int": "a number",
-               "float": "a number", "bool": "true/false", "null": "empty", "date": "a date"}
+_TYPE_WORDS = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping of names to values",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+}
+_KIND_WORDS = {
+    "str": "text",
+    "seq": "a list",
+    "map": "a mapping",
+    "int": "a number",
+    "float": "a number",
+    "bool": "true/false",
+    "null": "empty",
+    "date": "a date",
+}
 _TYPE_HINTS = {
     "array": "write each item on its own line, starting with '- '",
     "object": "write each pair on its own line as 'name: value', indented under the field",
@@ -83,41 +97,61 @@ class SchemaChecker:
         if validator == "required":
             missing = [name for name in error.validator_value if name not in error.instance]
             scope = f" in {where}" if path else ""
-            return [mark.problem("missing-field", f"the required field '{name}' is missing{scope}",
-                                 f"add '{name}:' with a value") for name in missing]
+            return [
+                mark.problem("missing-field", f"the required field '{name}' is missing{scope}", f"add '{name}:' with a value")
+                for name in missing
+            ]
         if validator == "type":
-            node = _node_at(root, path)
+            node = root.at(path)
             actual = _KIND_WORDS.get(node.kind, "something else") if node else "something else"
             expected = _TYPE_WORDS.get(error.validator_value, error.validator_value)
             if node is not None and node.kind == "null":
                 return [mark.problem("empty-field", f"{where} is empty", "give it a value or remove the field")]
-            return [mark.problem("wrong-type", f"{where} must be {expected}, but it is {actual}",
-                                 _TYPE_HINTS.get(error.validator_value, ""))]
+            return [
+                mark.problem(
+                    "wrong-type", f"{where} must be {expected}, but it is {actual}", _TYPE_HINTS.get(error.validator_value, "")
+                )
+            ]
         if validator == "minItems" and error.instance:
-            return [mark.problem("too-few-items", f"{where} lists {_items(len(error.instance))}; "
-                                                  f"at least {error.validator_value} are needed",
-                                 "add the missing items")]
+            return [
+                mark.problem(
+                    "too-few-items",
+                    f"{where} lists {_items(len(error.instance))}; at least {error.validator_value} are needed",
+                    "add the missing items",
+                )
+            ]
         if validator == "maxItems":
-            return [mark.problem("too-many-items", f"{where} lists {_items(len(error.instance))}; "
-                                                   f"at most {error.validator_value} are allowed",
-                                 "remove items, or split them into two")]
-        if validator in ("minLength", "minItems", "minProperties") or (
-                validator == "pattern" and error.validator_value == "\\S"):
+            return [
+                mark.problem(
+                    "too-many-items",
+                    f"{where} lists {_items(len(error.instance))}; at most {error.validator_value} are allowed",
+                    "remove items, or split them into two",
+                )
+            ]
+        if validator in ("minLength", "minItems", "minProperties") or (validator == "pattern" and error.validator_value == "\\S"):
             return [mark.problem("empty-field", f"{where} is empty", "give it a value or remove the field")]
         if validator == "maxLength":
             code = "summary-too-long" if path == ["summary"] else "too-long"
-            return [mark.problem(code, f"{where} is {len(error.instance)} characters long; "
-                                       f"at most {error.validator_value} are allowed",
-                                 "shorten it; longer explanations belong in the definition")]
+            return [
+                mark.problem(
+                    code,
+                    f"{where} is {len(error.instance)} characters long; at most {error.validator_value} are allowed",
+                    "shorten it; longer explanations belong in the definition",
+                )
+            ]
         if validator == "uniqueItems":
             first: dict[str, int] = {}
             problems = []
             for index, item in enumerate(error.instance):
                 key = json.dumps(item, sort_keys=True)
                 if key in first:  # point at each repeat, not at the list
-                    problems.append(root.locate(path + [index]).problem(
-                        "duplicate-item", f"{where} lists '{item}' more than once (first as item {first[key] + 1})",
-                        "remove the repeated item"))
+                    problems.append(
+                        root.locate(path + [index]).problem(
+                            "duplicate-item",
+                            f"{where} lists '{item}' more than once (first as item {first[key] + 1})",
+                            "remove the repeated item",
+                        )
+                    )
                 first.setdefault(key, index)
             return problems
         if validator == "pattern":
@@ -125,12 +159,21 @@ class SchemaChecker:
         if validator == "enum":
             allowed = [str(value) for value in error.validator_value]
             hint = did_you_mean(str(error.instance), allowed)
-            return [mark.problem("unknown-value", f"{where} is '{error.instance}', which is not one of its values",
-                                 (hint + " " if hint else "") + "allowed: " + ", ".join(allowed))]
+            return [
+                mark.problem(
+                    "unknown-value",
+                    f"{where} is '{error.instance}', which is not one of its values",
+                    (hint + " " if hint else "") + "allowed: " + ", ".join(allowed),
+                )
+            ]
         # a rule the schema gained after this file was written: name it, without Python's repr
-        return [mark.problem("invalid-value", f"{where} breaks the schema rule "
-                                              f"'{validator}: {json.dumps(error.validator_value)}'",
-                             "see the description of this field in the schema file next to it")]
+        return [
+            mark.problem(
+                "invalid-value",
+                f"{where} breaks the schema rule '{validator}: {json.dumps(error.validator_value)}'",
+                "see the description of this field in the schema file next to it",
+            )
+        ]
 
 
 @functools.lru_cache(maxsize=8)
@@ -159,7 +202,7 @@ def _inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
             return node  # a nested $id would change what '#' refers to
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith(_LOCAL_REF):
-            name = ref[len(_LOCAL_REF):]
+            name = ref[len(_LOCAL_REF) :]
             if name in definitions and name not in expanding:
                 return inline(definitions[name], expanding | {name})
         return {key: value if key in _DATA_KEYWORDS else inline(value, expanding) for key, value in node.items()}
@@ -183,44 +226,43 @@ def _pattern_problem(mark: Mark, path: list[Any], where: str, error: jsonschema.
     value = str(error.instance)
     last = path[-1] if path else ""
     if last == "url":
-        return mark.problem("bad-url", f"the source link '{value}' is not an http:// or https:// address",
-                            "use the full web address starting with https://")
+        return mark.problem(
+            "bad-url",
+            f"the source link '{value}' is not an http:// or https:// address",
+            "use the full web address starting with https://",
+        )
     if last in ("updated", "reviewed", "accessed"):
-        return mark.problem("bad-date", f"'{value}' is not a date in the form YYYY-MM-DD",
-                            "write the date as e.g. 2026-11-23")
+        return mark.problem("bad-date", f"'{value}' is not a date in the form YYYY-MM-DD", "write the date as e.g. 2026-11-23")
     if last == "date":
-        return mark.problem("bad-date", f"'{value}' is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD",
-                            "write the publication date as e.g. 2017, 2017-06 or 2017-06-15")
+        return mark.problem(
+            "bad-date",
+            f"'{value}' is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD",
+            "write the publication date as e.g. 2017, 2017-06 or 2017-06-15",
+        )
     if "\n" in value:  # also a trailing one from a block: "text\n\n" is not a single line
-        return mark.problem("multiline-text", f"{where} must be a single line",
-                            "write it on one line; use the definition for longer text")
+        return mark.problem(
+            "multiline-text", f"{where} must be a single line", "write it on one line; use the definition for longer text"
+        )
     if error.validator_value.startswith("^[a-z0-9]"):
         suggestion = slugify(value)
-        return mark.problem("bad-slug", f"'{value}' is not a valid slug",
-                            f"slugs are lowercase words joined by hyphens, e.g. '{suggestion}'"
-                            if suggestion else "slugs are lowercase words joined by hyphens")
+        return mark.problem(
+            "bad-slug",
+            f"'{value}' is not a valid slug",
+            f"slugs are lowercase words joined by hyphens, e.g. '{suggestion}'"
+            if suggestion
+            else "slugs are lowercase words joined by hyphens",
+        )
     if not value.strip():
         return mark.problem("empty-field", f"{where} is empty", "give it a value or remove the field")
-    return mark.problem("invalid-value", f"{where} has an invalid value '{value}'",
-                        "see the description of this field in the schema file next to it")
+    return mark.problem(
+        "invalid-value",
+        f"{where} has an invalid value '{value}'",
+        "see the description of this field in the schema file next to it",
+    )
 
 
 def _items(count: int) -> str:
     return f"{count} item{'s' * (count != 1)}"
-
-
-def _node_at(root: Node, path: list[Any]) -> Node | None:
-    node: Node | None = root
-    for step in path:
-        if node is None:
-            return None
-        if node.kind == "map":
-            node = node.value.get(step)
-        elif node.kind == "seq" and isinstance(step, int) and step < len(node.value):
-            node = node.value[step]
-        else:
-            return None
-    return node
 
 
 def _describe(path: list[Any]) -> str:

@@ -29,7 +29,8 @@ FIGURE = re.compile(
     rf"|\b(?:US\$|USD|EUR|GBP|INR|PHP|AUD|CAD|MXN)\s?{_AMOUNT}"
     rf"|\b{_AMOUNT}{_SCALE}\s?(?:USD|EUR|GBP|INR|PHP|AUD|CAD|MXN|dollars|euros|pounds|rupees|pesos)\b"
     rf"|\b{_COUNT}\s+(?:out\s+of|in)\s+{_OF}\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 VAGUE = re.compile(
     r"\b(?:(?:one|some|several|many|other|various|certain) (?:sources?|studies|reports|surveys|analysts|experts|observers)"
     r"|(?:studies|surveys|research|data|evidence) (?:shows?|suggests?|finds?|found|has shown|have shown|indicates?)"
@@ -38,12 +39,36 @@ VAGUE = re.compile(
     r"|it is (?:widely |often |generally )?(?:said|believed|claimed|reported|thought|estimated) that"
     r"|(?:is|are) widely (?:believed|reported|thought|estimated)"
     r"|reportedly)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # A sentence ends at . ! or ? followed by white space (closing quotes and brackets may come
 # between), at a blank line, or where a list item starts.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d+[.)])[ \t])")
-_ABBREVIATIONS = frozenset({"e.g.", "i.e.", "etc.", "vs.", "cf.", "p.", "pp.", "no.", "approx.", "u.s.",
-                            "u.k.", "e.u.", "inc.", "ltd.", "co.", "st.", "dr.", "mr.", "ms.", "fig.", "art."})
+_ABBREVIATIONS = frozenset(
+    {
+        "e.g.",
+        "i.e.",
+        "etc.",
+        "vs.",
+        "cf.",
+        "p.",
+        "pp.",
+        "no.",
+        "approx.",
+        "u.s.",
+        "u.k.",
+        "e.u.",
+        "inc.",
+        "ltd.",
+        "co.",
+        "st.",
+        "dr.",
+        "mr.",
+        "ms.",
+        "fig.",
+        "art.",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -96,9 +121,8 @@ def cited_ids(texts: Iterable[str]) -> list[str]:
 def numbered(text: str, numbers: dict[str, int]) -> str:
     """The text with each citation as bracketed numbers, '[1]' or '[1, p. 3; 2]', for plain text."""
     for citation in reversed(citations(text)):
-        marks = "; ".join(f"{numbers[c.id]}" + (f", {c.locator}" if c.locator else "")
-                          for c in citation.cites if c.id in numbers)
-        text = text[: citation.start] + (f"[{marks}]" if marks else "") + text[citation.end:]
+        marks = "; ".join(f"{numbers[c.id]}" + (f", {c.locator}" if c.locator else "") for c in citation.cites if c.id in numbers)
+        text = text[: citation.start] + (f"[{marks}]" if marks else "") + text[citation.end :]
     return text
 
 
@@ -110,16 +134,42 @@ def without_citations(text: str) -> str:
         before = text[: citation.start].rstrip(" \t")
         if before.endswith("\n") and not before.endswith("\n\n"):
             before = before[:-1].rstrip(" \t")
-        text = before + text[citation.end:]
+        text = before + text[citation.end :]
     return text
 
 
 _DIGIT_OR_MONEY = re.compile(r"[\d$€£¥₹]")
 # Words at least one of which every FIGURE without a digit and every VAGUE phrase contains.
-_CLAIM_WORDS = ("out of", "one in", "two in", "three in", "four in", "five in", "six in", "seven in",
-                "eight in", "nine in", "ten in", "source", "stud", "survey", "research", "data", "evidence",
-                "expert", "analyst", "observer", "commentator", "according", "said", "believed", "claimed",
-                "reported", "thought", "estimated")
+_CLAIM_WORDS = (
+    "out of",
+    "one in",
+    "two in",
+    "three in",
+    "four in",
+    "five in",
+    "six in",
+    "seven in",
+    "eight in",
+    "nine in",
+    "ten in",
+    "source",
+    "stud",
+    "survey",
+    "research",
+    "data",
+    "evidence",
+    "expert",
+    "analyst",
+    "observer",
+    "commentator",
+    "according",
+    "said",
+    "believed",
+    "claimed",
+    "reported",
+    "thought",
+    "estimated",
+)
 
 
 def might_claim(text: str) -> bool:
@@ -154,7 +204,7 @@ def uncited_claims(text: str) -> list[Claim]:
 def _masked(text: str, found: list[Citation]) -> str:
     """The text with each citation's inside blanked, so 'p. 12' in one ends no sentence."""
     for citation in found:
-        text = text[: citation.start + 1] + " " * (citation.end - citation.start - 2) + text[citation.end - 1:]
+        text = text[: citation.start + 1] + " " * (citation.end - citation.start - 2) + text[citation.end - 1 :]
     return text
 
 
@@ -162,7 +212,7 @@ def _sentence_starts(text: str) -> list[int]:
     starts = [0]
     for match in _SENTENCE_END.finditer(text):
         before = text[: match.start()].rsplit(None, 1)
-        if before and before[-1].lower().lstrip("(*_\"“") in _ABBREVIATIONS:
+        if before and before[-1].lower().lstrip('(*_"“') in _ABBREVIATIONS:
             continue
         starts.append(match.end())
     return starts

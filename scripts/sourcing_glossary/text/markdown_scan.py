@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ ]{0,3}\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
@@ -74,6 +75,18 @@ def term_links(text: str) -> list[Finding]:
     return [Finding(m.start(), m.group(1).strip(), m.group(2)) for m in outside_code(text, TERM_LINK)]
 
 
+def replace_term_links(text: str, replace: Callable[[str, str | None], str]) -> str:
+    """Every [[slug]] and [[slug|shown text]] outside code replaced by `replace(slug, shown)`
+    (shown is None for [[slug]]); links inside code stay as written."""
+    if "[[" not in text:
+        return text
+    out, end = [], 0
+    for match in outside_code(text, TERM_LINK):
+        out += [text[end : match.start()], replace(match.group(1).strip(), match.group(2))]
+        end = match.end()
+    return "".join(out) + text[end:] if out else text
+
+
 def raw_html(text: str) -> list[Finding]:
     """HTML tags, comments and declarations outside code (http autolinks are Markdown, not HTML)."""
     if "<" not in text:
@@ -83,7 +96,7 @@ def raw_html(text: str) -> list[Finding]:
         if _AUTOLINK.match(text, match.start()):
             continue
         end = text.find(">", match.start(), match.start() + 40)  # bounded: many '<' without '>' stay linear
-        snippet = text[match.start(): end + 1 if end >= 0 else match.start() + 20]
+        snippet = text[match.start() : end + 1 if end >= 0 else match.start() + 20]
         found.append(Finding(match.start(), snippet))
     return found
 

@@ -102,8 +102,9 @@ class NameMatcher:
         for mine, theirs in ((self._capitals, other._capitals), (self._folded, other._folded)):
             words.update(key[0].lower() for key in mine.keys() | theirs.keys() if mine.get(key) != theirs.get(key))
         longest, other_longest = self._longest_from, other._longest_from
-        words.update(word.lower() for word in longest.keys() | other_longest.keys()
-                     if longest.get(word) != other_longest.get(word))
+        words.update(
+            word.lower() for word in longest.keys() | other_longest.keys() if longest.get(word) != other_longest.get(word)
+        )
         return words
 
 

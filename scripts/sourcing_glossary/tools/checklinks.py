@@ -66,7 +66,7 @@ class SiteMap:
         address = url.split("://", 1)[1]
         if (address + "/").lower() == base:
             return ""
-        return address[len(base):] if address.lower().startswith(base) else None
+        return address[len(base) :] if address.lower().startswith(base) else None
 
     def broken(self, url: str, relative: str) -> tuple[str, str] | None:
         """(message, hint) when the link leads nowhere; None when it resolves."""
@@ -84,8 +84,10 @@ class SiteMap:
         if anchor and anchor not in anchors:
             close = suggest(anchor, anchors)
             perhaps = f"did you mean #{close}? " if close else ""
-            return (f"{url}: the page {target} has no section #{anchor}",
-                    perhaps + "the anchors on that page are " + ", ".join(f"#{a}" for a in anchors))
+            return (
+                f"{url}: the page {target} has no section #{anchor}",
+                perhaps + "the anchors on that page are " + ", ".join(f"#{a}" for a in anchors),
+            )
         return None
 
     def _page_hint(self, path: str) -> str:
@@ -105,8 +107,9 @@ def site_map(glossary: Glossary, docs_pages: Mapping[str, str], site: Publicatio
     Markdown) and the redirects, each page with the anchors of its headings."""
     anchors = {page.src_uri: heading_ids(page.markdown) + page.anchors for page in generated_pages(glossary, site)}
     anchors |= {uri: heading_ids(text) for uri, text in docs_pages.items()}
-    return SiteMap(site.base_url.rstrip("/") + "/", {site_path(uri): ids for uri, ids in anchors.items()},
-                   redirect_targets(glossary))
+    return SiteMap(
+        site.base_url.rstrip("/") + "/", {site_path(uri): ids for uri, ids in anchors.items()}, redirect_targets(glossary)
+    )
 
 
 def heading_ids(markdown: str) -> tuple[str, ...]:
@@ -130,7 +133,7 @@ def heading_ids(markdown: str) -> tuple[str, ...]:
 def _body_lines(markdown: str) -> list[str]:
     lines = markdown.splitlines()
     if lines and lines[0] == "---" and "---" in lines[1:]:
-        return lines[lines.index("---", 1) + 1:]  # front matter is not part of the page
+        return lines[lines.index("---", 1) + 1 :]  # front matter is not part of the page
     return lines
 
 
@@ -156,40 +159,72 @@ def urls_in(text: str) -> Iterator[tuple[int, str]]:
 
 
 def text_links(text: str, shown: str) -> list[FoundLink]:
-    return [FoundLink(url, shown, number, offset + 1)
-            for number, line in enumerate(text.splitlines(), start=1) for offset, url in urls_in(line)]
+    return [
+        FoundLink(url, shown, number, offset + 1)
+        for number, line in enumerate(text.splitlines(), start=1)
+        for offset, url in urls_in(line)
+    ]
+
+
+_DOCX_SIDE_PARTS = ("header", "footer", "footnotes", "endnotes")  # relationship types, as the parts are named
 
 
 def docx_links(archive: zipfile.ZipFile, shown: str) -> list[FoundLink]:
-    targets = _hyperlinks(archive, "word/_rels/document.xml.rels")
-    root = ElementTree.fromstring(archive.read("word/document.xml"))
+    """Links in the body by paragraph, then in the headers, footers, footnotes and endnotes."""
+    found = _word_part_links(archive, "word/document.xml", f"{shown}:paragraph")
+    relationships = _relationships(archive, "word/_rels/document.xml.rels").values()
+    side = [(target, kind.rsplit("/", 1)[-1]) for target, kind in relationships]
+    for kind in _DOCX_SIDE_PARTS:
+        parts = sorted(_part_name("word", target) for target, found_kind in side if found_kind == kind)
+        for number, part in enumerate(parts, start=1):
+            label = f"{kind} {number}" if kind in ("header", "footer") else kind
+            found += _word_part_links(archive, part, f"{shown}:{label}, paragraph")
+    return found
+
+
+def _word_part_links(archive: zipfile.ZipFile, part: str, where: str) -> list[FoundLink]:
+    folder, name = posixpath.split(part)
+    targets = _hyperlinks(archive, f"{folder}/_rels/{name}.rels")
+    root = ElementTree.fromstring(archive.read(part))
     found = []
-    for number, (text, link_ids) in enumerate(_paragraphs(root, _W + "p", {_W + "t", _W + "instrText"},
-                                                           {_W + "hyperlink", _A + "hlinkClick"}), start=1):
-        where = f"{shown}:paragraph {number}"
-        found += [FoundLink(targets[i], where) for i in link_ids if i in targets]
-        found += [FoundLink(url, where) for _, url in urls_in(text)]
+    for number, (text, link_ids) in enumerate(
+        _paragraphs(root, _W + "p", {_W + "t", _W + "instrText"}, {_W + "hyperlink", _A + "hlinkClick"}), start=1
+    ):
+        found += [FoundLink(targets[i], f"{where} {number}") for i in link_ids if i in targets]
+        found += [FoundLink(url, f"{where} {number}") for _, url in urls_in(text)]
     return found
 
 
 def pptx_links(archive: zipfile.ZipFile, shown: str) -> list[FoundLink]:
+    """Links on each slide and in its speaker notes (trainers put reading links there)."""
     found = []
     for number, slide in enumerate(_slides_in_order(archive), start=1):
-        where = f"{shown}:slide {number}"
+        found += _slide_part_links(archive, slide, f"{shown}:slide {number}")
         folder, name = posixpath.split(slide)
-        found += [FoundLink(url, where) for url in _hyperlinks(archive, f"{folder}/_rels/{name}.rels").values()]
-        root = ElementTree.fromstring(archive.read(slide))
-        found += [FoundLink(url, where) for text, _ in _paragraphs(root, _A + "p", {_A + "t"}, set())
-                  for _, url in urls_in(text)]
+        for target, kind in _relationships(archive, f"{folder}/_rels/{name}.rels").values():
+            if kind.endswith("/notesSlide"):
+                found += _slide_part_links(archive, _part_name(folder, target), f"{shown}:slide {number} notes")
     return found
+
+
+def _slide_part_links(archive: zipfile.ZipFile, part: str, where: str) -> list[FoundLink]:
+    folder, name = posixpath.split(part)
+    found = [FoundLink(url, where) for url in _hyperlinks(archive, f"{folder}/_rels/{name}.rels").values()]
+    root = ElementTree.fromstring(archive.read(part))
+    return found + [
+        FoundLink(url, where) for text, _ in _paragraphs(root, _A + "p", {_A + "t"}, set()) for _, url in urls_in(text)
+    ]
 
 
 def _slides_in_order(archive: zipfile.ZipFile) -> list[str]:
     """Slide parts in the order the deck shows them (file names need not follow it)."""
     targets = _relationships(archive, "ppt/_rels/presentation.xml.rels")
     root = ElementTree.fromstring(archive.read("ppt/presentation.xml"))
-    return [_part_name("ppt", targets[slide.get(_R + "id", "")][0])
-            for slide in root.iter(_P + "sldId") if slide.get(_R + "id", "") in targets]
+    return [
+        _part_name("ppt", targets[slide.get(_R + "id", "")][0])
+        for slide in root.iter(_P + "sldId")
+        if slide.get(_R + "id", "") in targets
+    ]
 
 
 def _part_name(folder: str, target: str) -> str:
@@ -205,12 +240,10 @@ def _relationships(archive: zipfile.ZipFile, rels: str) -> dict[str, tuple[str, 
 
 
 def _hyperlinks(archive: zipfile.ZipFile, rels: str) -> dict[str, str]:
-    return {rel_id: target for rel_id, (target, kind) in _relationships(archive, rels).items()
-            if kind.endswith("/hyperlink")}
+    return {rel_id: target for rel_id, (target, kind) in _relationships(archive, rels).items() if kind.endswith("/hyperlink")}
 
 
-def _paragraphs(root: ElementTree.Element, paragraph: str, texts: set[str],
-                links: set[str]) -> list[tuple[str, list[str]]]:
+def _paragraphs(root: ElementTree.Element, paragraph: str, texts: set[str], links: set[str]) -> list[tuple[str, list[str]]]:
     """(text, hyperlink relationship ids) of every paragraph, in document order. Text is joined
     across runs, because Office splits a typed URL into several runs."""
     found: list[tuple[list[str], list[str]]] = []
@@ -250,8 +283,10 @@ def files_to_check(targets: list[Path]) -> list[Path]:
         elif not target.is_file():
             raise UnsupportedTarget(f"{target}: no such file or folder")
         elif target.suffix.lower() not in SUFFIXES:
-            raise UnsupportedTarget(f"{target}: cannot read {target.suffix or 'files without a suffix'}; "
-                                    f"check-links reads {', '.join(sorted(SUFFIXES))}")
+            raise UnsupportedTarget(
+                f"{target}: cannot read {target.suffix or 'files without a suffix'}; "
+                f"check-links reads {', '.join(sorted(SUFFIXES))}"
+            )
         else:
             files.append(target)
     return files
@@ -278,8 +313,16 @@ def check_links(targets: list[Path], site: SiteMap, root: Path) -> LinkCheck:
         try:
             found = links_in_file(path, shown)
         except (OSError, zipfile.BadZipFile, KeyError, ElementTree.ParseError) as error:
-            problems.append(Problem(shown, 0, 0, "unreadable-file", f"the file could not be read ({error})",
-                                    "check that the file is not damaged, or open it and save it again"))
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    0,
+                    "unreadable-file",
+                    f"the file could not be read ({error})",
+                    "check that the file is not damaged, or open it and save it again",
+                )
+            )
             continue
         for link in found:
             relative = site.relative(link.url)

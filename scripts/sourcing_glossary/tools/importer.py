@@ -37,8 +37,9 @@ class Sheet:
     shown: str
     columns: list[str]
 
-    def problem(self, row: int, column: str | None, code: str, message: str, hint: str = "",
-                severity: Severity = Severity.ERROR) -> Problem:
+    def problem(
+        self, row: int, column: str | None, code: str, message: str, hint: str = "", severity: Severity = Severity.ERROR
+    ) -> Problem:
         if column is None or column not in self.columns:
             return Problem(self.shown, row, 0, code, f"row {row}: {message}", hint, severity)
         index = self.columns.index(column)
@@ -77,11 +78,14 @@ class ImportResult:
         rows = ", ".join(str(number) for number in self.invalid_rows)
         if self.written:
             done = f"Imported {len(self.written)} of {self.rows} rows: " + ", ".join(layout.shown(p) for p in self.written)
-            return done + (f"\nSkipped rows {rows} (problems above)." if self.invalid_rows else
-                           "\nThe new entries pass 'glossary validate'.")
+            return done + (
+                f"\nSkipped rows {rows} (problems above)." if self.invalid_rows else "\nThe new entries pass 'glossary validate'."
+            )
         if self.invalid_rows:
-            return (f"Nothing was written: {len(self.invalid_rows)} of {self.rows} rows have problems (rows {rows}). "
-                    "Fix them, or import the valid rows alone with --skip-invalid.")
+            return (
+                f"Nothing was written: {len(self.invalid_rows)} of {self.rows} rows have problems (rows {rows}). "
+                "Fix them, or import the valid rows alone with --skip-invalid."
+            )
         return "Nothing was written." if self.failed else "The file has no rows to import."
 
 
@@ -109,8 +113,9 @@ def import_csv(path: Path, layout: Layout, *, skip_invalid: bool = False) -> Imp
     return result
 
 
-def _read(path: Path, layout: Layout, required: list[str],
-          problems: list[Problem]) -> tuple[Sheet | None, list[tuple[int, list[str]]]]:
+def _read(
+    path: Path, layout: Layout, required: list[str], problems: list[Problem]
+) -> tuple[Sheet | None, list[tuple[int, list[str]]]]:
     shown = layout.shown(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")
@@ -119,24 +124,44 @@ def _read(path: Path, layout: Layout, required: list[str],
         return None, []
     except UnicodeDecodeError as error:
         line = error.object.count(b"\n", 0, error.start) + 1
-        problems.append(Problem(shown, line, 0, "not-utf8", f"the file is not UTF-8 (byte {error.start + 1})",
-                                "save it from the spreadsheet as 'CSV UTF-8 (comma delimited)'"))
+        problems.append(
+            Problem(
+                shown,
+                line,
+                0,
+                "not-utf8",
+                f"the file is not UTF-8 (byte {error.start + 1})",
+                "save it from the spreadsheet as 'CSV UTF-8 (comma delimited)'",
+            )
+        )
         return None, []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)  # only \r and \n end a row
     try:
         table = list(reader)
     except csv.Error as error:
-        problems.append(Problem(shown, reader.line_num, 0, "bad-csv", f"the file is not valid CSV: {error}",
-                                "save it again from the spreadsheet as CSV"))
+        problems.append(
+            Problem(
+                shown,
+                reader.line_num,
+                0,
+                "bad-csv",
+                f"the file is not valid CSV: {error}",
+                "save it again from the spreadsheet as CSV",
+            )
+        )
         return None, []
     if not table:
-        problems.append(Problem(shown, 0, 0, "empty-file", "the file is empty",
-                                "start from 'glossary export --format csv' to get the columns"))
+        problems.append(
+            Problem(
+                shown, 0, 0, "empty-file", "the file is empty", "start from 'glossary export --format csv' to get the columns"
+            )
+        )
         return None, []
     sheet = Sheet(shown, [name.strip() for name in table[0]])
     problems += _header_problems(sheet, required)
-    return sheet, [(number, cells) for number, cells in enumerate(table[1:], start=HEADER_ROW + 1)
-                   if any(cell.strip() for cell in cells)]  # spreadsheets leave empty rows at the end
+    return sheet, [
+        (number, cells) for number, cells in enumerate(table[1:], start=HEADER_ROW + 1) if any(cell.strip() for cell in cells)
+    ]  # spreadsheets leave empty rows at the end
 
 
 def _header_problems(sheet: Sheet, required: list[str]) -> list[Problem]:
@@ -145,31 +170,75 @@ def _header_problems(sheet: Sheet, required: list[str]) -> list[Problem]:
     for index, name in enumerate(sheet.columns):
         where = f"column {csvformat.column_letter(index)}"
         if name in seen:
-            problems.append(Problem(sheet.shown, HEADER_ROW, index + 1, "duplicate-column",
-                                    f"{where}: the column '{name}' appears twice", "keep one of them"))
+            problems.append(
+                Problem(
+                    sheet.shown,
+                    HEADER_ROW,
+                    index + 1,
+                    "duplicate-column",
+                    f"{where}: the column '{name}' appears twice",
+                    "keep one of them",
+                )
+            )
         elif name not in csvformat.COLUMNS:
-            problems.append(Problem(sheet.shown, HEADER_ROW, index + 1, "unknown-column",
-                                    f"{where}: '{name}' is not a column of the glossary",
-                                    did_you_mean(name, csvformat.COLUMNS) or "columns: " + ", ".join(csvformat.COLUMNS)))
+            problems.append(
+                Problem(
+                    sheet.shown,
+                    HEADER_ROW,
+                    index + 1,
+                    "unknown-column",
+                    f"{where}: '{name}' is not a column of the glossary",
+                    did_you_mean(name, csvformat.COLUMNS) or "columns: " + ", ".join(csvformat.COLUMNS),
+                )
+            )
         seen.add(name)
     if len(sheet.columns) == 1 and (";" in sheet.columns[0] or "\t" in sheet.columns[0]):
-        problems.append(Problem(sheet.shown, HEADER_ROW, 0, "bad-csv", "the columns are not separated by commas",
-                                "save it from the spreadsheet as 'CSV UTF-8 (comma delimited)'"))
+        problems.append(
+            Problem(
+                sheet.shown,
+                HEADER_ROW,
+                0,
+                "bad-csv",
+                "the columns are not separated by commas",
+                "save it from the spreadsheet as 'CSV UTF-8 (comma delimited)'",
+            )
+        )
     for name in required:
         if name not in sheet.columns and len(sheet.columns) > 1:
-            problems.append(Problem(sheet.shown, HEADER_ROW, 0, "missing-column",
-                                    f"the required column '{name}' is missing", "add it to the first row"))
+            problems.append(
+                Problem(
+                    sheet.shown,
+                    HEADER_ROW,
+                    0,
+                    "missing-column",
+                    f"the required column '{name}' is missing",
+                    "add it to the first row",
+                )
+            )
     return problems
 
 
-def _prepare(sheet: Sheet, number: int, cells: list[str], schema: SchemaChecker, layout: Layout,
-             taken: dict[str, int], problems: list[Problem]) -> Row | None:
+def _prepare(
+    sheet: Sheet,
+    number: int,
+    cells: list[str],
+    schema: SchemaChecker,
+    layout: Layout,
+    taken: dict[str, int],
+    problems: list[Problem],
+) -> Row | None:
     """The row as an entry file, or None after adding its problems (each cell checked)."""
     found: list[Problem] = []
     if len(cells) > len(sheet.columns):
-        found.append(sheet.problem(number, None, "extra-cells",
-                                   f"{len(cells)} cells, but the first row names {len(sheet.columns)} columns",
-                                   "remove the cells to the right of the last column"))
+        found.append(
+            sheet.problem(
+                number,
+                None,
+                "extra-cells",
+                f"{len(cells)} cells, but the first row names {len(sheet.columns)} columns",
+                "remove the cells to the right of the last column",
+            )
+        )
     data: dict[str, Any] = {}
     unreadable = set()
     for name, cell in zip(sheet.columns, cells):
@@ -199,33 +268,53 @@ def _prepare(sheet: Sheet, number: int, cells: list[str], schema: SchemaChecker,
 def _slug_problems(sheet: Sheet, number: int, slug: str, layout: Layout, taken: dict[str, int]) -> list[Problem]:
     if not is_slug(slug) or slug in RESERVED_SLUGS:
         suggestion = slugify(slug)
-        return [sheet.problem(number, "slug", "bad-slug", f"'{slug}' is not a valid slug",
-                              f"slugs are lowercase words joined by hyphens, e.g. '{suggestion}'"
-                              if suggestion else "slugs are lowercase words joined by hyphens")]
-    existing = [p for p in layout.terms.glob("*.yml") if p.stem.casefold() == slug.casefold()]
+        return [
+            sheet.problem(
+                number,
+                "slug",
+                "bad-slug",
+                f"'{slug}' is not a valid slug",
+                f"slugs are lowercase words joined by hyphens, e.g. '{suggestion}'"
+                if suggestion
+                else "slugs are lowercase words joined by hyphens",
+            )
+        ]
+    existing = layout.existing_entry(slug)
     if existing:
-        return [sheet.problem(number, "slug", "entry-exists",
-                              f"{layout.shown(existing[0])} already exists; import never overwrites an entry",
-                              "edit the existing file instead, or give this row another slug")]
+        return [
+            sheet.problem(
+                number,
+                "slug",
+                "entry-exists",
+                f"{layout.shown(existing)} already exists; import never overwrites an entry",
+                "edit the existing file instead, or give this row another slug",
+            )
+        ]
     if slug in taken:
-        return [sheet.problem(number, "slug", "duplicate-slug", f"the slug '{slug}' is already used by row {taken[slug]}",
-                              "keep one row per term")]
+        return [
+            sheet.problem(
+                number,
+                "slug",
+                "duplicate-slug",
+                f"the slug '{slug}' is already used by row {taken[slug]}",
+                "keep one row per term",
+            )
+        ]
     taken[slug] = number
     return []
 
 
 # --- checking the new entries with the glossary --------------------------------------------
 
-def _check_together(sheet: Sheet, layout: Layout, rows: list[Row], *,
-                    skip_invalid: bool) -> tuple[list[Row], list[Problem]]:
+
+def _check_together(sheet: Sheet, layout: Layout, rows: list[Row], *, skip_invalid: bool) -> tuple[list[Row], list[Problem]]:
     """The rows that validate with the glossary, and the problems of all rows. Rows that fail
     are dropped and the rest checked again (a row may have linked to a dropped one)."""
     baseline = _validate_with(layout, [])[0]
     pending, problems = rows, []
     while pending:
         found = _row_problems(sheet, layout, pending, baseline)
-        failing = {number for number, row_problems in found.items()
-                   if any(p.is_error for p in row_problems)}
+        failing = {number for number, row_problems in found.items() if any(p.is_error for p in row_problems)}
         if not failing or not skip_invalid:
             problems += [p for row_problems in found.values() for p in row_problems]
             break
@@ -262,8 +351,9 @@ def _row_problems(sheet: Sheet, layout: Layout, rows: list[Row], baseline: set[P
         if row is None:
             elsewhere.append(problem)
             continue
-        found[row.number].append(sheet.problem(row.number, row.field_at(problem.line), problem.code,
-                                               problem.message, problem.hint, problem.severity))
+        found[row.number].append(
+            sheet.problem(row.number, row.field_at(problem.line), problem.code, problem.message, problem.hint, problem.severity)
+        )
     if elsewhere:
         # A new entry can make an existing one fail (its alias now names two terms): find
         # which rows do, by adding them one at a time.
@@ -272,10 +362,16 @@ def _row_problems(sheet: Sheet, layout: Layout, rows: list[Row], baseline: set[P
             # Caused by several rows together (or by the only one): all of them are named.
             culprits = [row for row in rows if problem in alone.get(row.number, set())] or rows
             for row in culprits:
-                found[row.number].append(sheet.problem(
-                    row.number, "slug", problem.code,
-                    f"with '{row.slug}' added, {problem.path}:{problem.line}: {problem.message}",
-                    problem.hint, problem.severity))
+                found[row.number].append(
+                    sheet.problem(
+                        row.number,
+                        "slug",
+                        problem.code,
+                        f"with '{row.slug}' added, {problem.path}:{problem.line}: {problem.message}",
+                        problem.hint,
+                        problem.severity,
+                    )
+                )
     return found
 
 
@@ -292,8 +388,11 @@ def _write(rows: list[Row], layout: Layout, sheet: Sheet, problems: list[Problem
         except FileExistsError:
             for done in written:
                 done.unlink()
-            problems.append(sheet.problem(row.number, "slug", "entry-exists",
-                                          f"{layout.shown(path)} appeared while importing; nothing was written"))
+            problems.append(
+                sheet.problem(
+                    row.number, "slug", "entry-exists", f"{layout.shown(path)} appeared while importing; nothing was written"
+                )
+            )
             return []
         written.append(path)
     return written

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..exports.formats import flatten_links
 from ..model import Entry, Glossary
 from ..names import name_key, slugify
-from ..render.citations_html import citation_text, entry_source_ids
+from ..render.citations_html import citation_text
 from ..render.handout import Render
 from ..text import citations
 from ..urls import Publication
@@ -67,8 +67,7 @@ def _closest(glossary: Glossary, key: str) -> list[Entry]:
     def near(text: str) -> tuple[int, int]:
         """How many of the query's words are (nearly) words of `text`, and how many words it has."""
         words = set(_WORD.findall(text.casefold()))
-        found = sum(any(difflib.SequenceMatcher(None, word, other).ratio() >= NEAR_WORD for other in words)
-                    for word in wanted)
+        found = sum(any(difflib.SequenceMatcher(None, word, other).ratio() >= NEAR_WORD for other in words) for word in wanted)
         return found, len(words)
 
     def share(text: str) -> float:
@@ -79,8 +78,11 @@ def _closest(glossary: Glossary, key: str) -> list[Entry]:
 
     scored = []
     for entry in glossary.entries.values():
-        score = 3 * share(entry.term) + 2 * max((share(alias) for alias in entry.aliases), default=0.0) \
+        score = (
+            3 * share(entry.term)
+            + 2 * max((share(alias) for alias in entry.aliases), default=0.0)
             + 0.5 * near(" ".join((entry.summary, *entry.search_phrases)))[0]
+        )
         if score:
             scored.append((-score, len(entry.term), entry.term.casefold(), entry))
     return [entry for *_, entry in sorted(scored)[:MAX_SUGGESTIONS]]
@@ -89,8 +91,11 @@ def _closest(glossary: Glossary, key: str) -> list[Entry]:
 def describe_miss(query: str, found: Found, site: Publication) -> str:
     index = f"Every term is listed at {site.index_url}\n"
     if found.suggestions:
-        return f"No term is called '{query}'. Did you mean:\n" + "".join(
-            f"  {entry.term} ({entry.slug})\n" for entry in found.suggestions) + index
+        return (
+            f"No term is called '{query}'. Did you mean:\n"
+            + "".join(f"  {entry.term} ({entry.slug})\n" for entry in found.suggestions)
+            + index
+        )
     return f"No term matches '{query}'. " + index
 
 
@@ -98,12 +103,13 @@ def _distinct(entries: list[Entry]) -> list[Entry]:
     return list(dict.fromkeys(entries))
 
 
-def render_term(entry: Entry, glossary: Glossary, site: Publication, width: int = 80, *,
-                render: Render, styled: bool = False) -> str:
+def render_term(
+    entry: Entry, glossary: Glossary, site: Publication, width: int = 80, *, render: Render, styled: bool = False
+) -> str:
     """The entry for a terminal `width` columns wide. Its Markdown is rendered by `render`, as the
     site renders it, and shown as text: bold and italic as ANSI styles when `styled`."""
 
-    sources = entry_source_ids(entry, glossary)
+    sources = glossary.entry_source_ids(entry)
     numbers = {source_id: number for number, source_id in enumerate(sources, start=1)}
 
     def text(markdown: str, lead: str) -> list[str]:
@@ -127,9 +133,14 @@ def render_term(entry: Entry, glossary: Glossary, site: Publication, width: int 
     out += section("Definition", [entry.definition], "  ")
     for title, items in (("Examples", entry.examples), ("Pros", entry.pros), ("Cons", entry.cons)):
         out += section(title, list(items), "  • ")
-    out += section("Not to be confused with", [
-        f"{glossary.entries[slug].term if slug in glossary.entries else slug}: {contrast}"
-        for slug, contrast in entry.contrast.items()], "  • ")
+    out += section(
+        "Not to be confused with",
+        [
+            f"{glossary.entries[slug].term if slug in glossary.entries else slug}: {contrast}"
+            for slug, contrast in entry.contrast.items()
+        ],
+        "  • ",
+    )
     out += section("Usage notes", [entry.usage_notes] if entry.usage_notes else [], "  ")
     related = [glossary.entries[slug].term for slug in entry.related if slug in glossary.entries]
     if related:

@@ -52,13 +52,24 @@ def render_text(statuses: list[EntryStatus], due_days: int) -> str:
     for name in ("draft", "deprecated"):
         members = [s for s in statuses if s.entry.status == name]
         lines += ["", f"{name.capitalize()} ({len(members)}):"]
-        lines += [f"  {s.entry.path}: {s.entry.term}"
-                  + (f" -> replaced by '{s.entry.replaced_by}'" if s.entry.replaced_by else "") for s in members] or ["  none"]
+        lines += [
+            f"  {s.entry.path}: {s.entry.term}" + (f" -> replaced by '{s.entry.replaced_by}'" if s.entry.replaced_by else "")
+            for s in members
+        ] or ["  none"]
     return "\n".join(lines) + "\n"
 
 
 def render_json(statuses: list[EntryStatus], due_days: int) -> str:
-    rows = [{"slug": s.entry.slug, "path": s.entry.path, "status": s.entry.status, "reviewed": s.entry.reviewed,
-             "days_since_review": s.days_since_review, "due": s.is_due(due_days), "replaced_by": s.entry.replaced_by}
-            for s in statuses]
+    rows = [
+        {
+            "slug": s.entry.slug,
+            "path": s.entry.path,
+            "status": s.entry.status,
+            "reviewed": s.entry.reviewed,
+            "days_since_review": s.days_since_review,
+            "due": s.is_due(due_days),
+            "replaced_by": s.entry.replaced_by,
+        }
+        for s in statuses
+    ]
     return json.dumps({"due_after_days": due_days, "entries": rows}, indent=2, sort_keys=True) + "\n"

@@ -91,8 +91,7 @@ def _block(node: _Node, width: int, styled: bool) -> list[list[str]]:
         return [["    " + line for line in _text(node).rstrip("\n").split("\n")]]
     if node.tag == "table":
         rows = [row for row in _descendants(node) if row.tag == "tr"]
-        return [[" | ".join(" ".join(_text(cell).split()) for cell in row.children if isinstance(cell, _Node))
-                 for row in rows]]
+        return [[" | ".join(" ".join(_text(cell).split()) for cell in row.children if isinstance(cell, _Node)) for row in rows]]
     if node.tag == "hr":
         return [["─" * width]]
     style = frozenset({BOLD}) if node.tag in _HEADINGS else frozenset()
@@ -180,8 +179,7 @@ def _words(runs: list[Run]) -> Iterator[list[tuple[str, Style]] | None]:
 
 
 def _shown(word: list[tuple[str, Style]], styled: bool) -> str:
-    return "".join(f"\x1b[{';'.join(sorted(style))}m{text}\x1b[0m" if styled and style else text
-                   for text, style in word)
+    return "".join(f"\x1b[{';'.join(sorted(style))}m{text}\x1b[0m" if styled and style else text for text, style in word)
 
 
 def _text(node: _Node) -> str:

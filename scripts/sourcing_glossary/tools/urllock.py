@@ -15,7 +15,7 @@ from pathlib import Path
 from ..model import Glossary
 from ..problems import Problem
 from ..render.redirects import redirects
-from ..report import render_text
+from ..report import format_problems
 from ..suggest import suggest
 from ..urls import site_path, slug_page, slugs_in
 
@@ -28,8 +28,6 @@ _HEADER = """\
 # A term was renamed? Add its old slug to `previous_slugs` of the new term: the old URL then redirects.
 # Delete a line here by hand only when a URL is meant to disappear.
 """
-
-
 
 
 def redirect_targets(glossary: Glossary) -> dict[str, str]:
@@ -65,11 +63,13 @@ class LockStatus:
         lines = []
         if self.removed:
             count = len(self.removed)
-            lines += render_text(self.removed, 1).splitlines()[:-1]  # our own summary instead of "files checked"
+            lines += format_problems(self.removed)
             lines.append(f"{count} published URL{'s' * (count != 1)} would disappear")
         if self.new:
-            lines.append(f"{len(self.new)} new URL{'s' * (len(self.new) != 1)} not recorded in {self.shown} yet "
-                         "(run 'glossary urls --update' to record them):")
+            lines.append(
+                f"{len(self.new)} new URL{'s' * (len(self.new) != 1)} not recorded in {self.shown} yet "
+                "(run 'glossary urls --update' to record them):"
+            )
             lines += [f"  {path}" for path in self.new]
         if not lines:
             lines.append(f"{self.shown}: all {len(self.recorded)} recorded URLs are still published")
@@ -100,9 +100,8 @@ def _removed(path: str, line: int, shown: str, new: list[str]) -> Problem:
         folder, slug = found
         close = suggest(slug, slugs_in(folder, new))
         perhaps = f" (perhaps '{close}')" if close else ""
-        hint = (f"if the term was renamed, add '{slug}' to `previous_slugs` of the term that replaces it{perhaps}; "
-                f"if removing the URL is deliberate, delete line {line} of {shown}")
+        hint = (
+            f"if the term was renamed, add '{slug}' to `previous_slugs` of the term that replaces it{perhaps}; "
+            f"if removing the URL is deliberate, delete line {line} of {shown}"
+        )
     return Problem(shown, line, 0, "url-removed", message, hint)
-
-
-

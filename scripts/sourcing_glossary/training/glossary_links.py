@@ -22,9 +22,32 @@ from .published_terms import PublishedGlossary, TermsUnavailable, read_terms
 
 # What is never linked, here and in the embed script: headings, links, code, form fields, and
 # anything marked data-glossary-skip (or editable).
-SKIPPED_TAGS = frozenset({"a", "button", "code", "h1", "h2", "h3", "h4", "h5", "h6", "input", "kbd", "label",
-                          "noscript", "option", "pre", "samp", "script", "select", "style", "svg", "template",
-                          "textarea"})
+SKIPPED_TAGS = frozenset(
+    {
+        "a",
+        "button",
+        "code",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "input",
+        "kbd",
+        "label",
+        "noscript",
+        "option",
+        "pre",
+        "samp",
+        "script",
+        "select",
+        "style",
+        "svg",
+        "template",
+        "textarea",
+    }
+)
 SKIP_ATTRIBUTES = ("data-glossary-skip", "contenteditable")
 # After attr_list (8), which sets data-glossary-skip on a paragraph, and after the inline
 # patterns have made code and links elements (20).
@@ -87,9 +110,9 @@ class _TermLinks(Treeprocessor):
             term = self.glossary.terms[slug]
             link = etree.Element("a", {"href": term.url, "title": f"{term.term}: {term.summary}"})
             link.text = text[start:end]
-            link.tail = text[end:mentions[number + 1][0] if number + 1 < len(mentions) else len(text)]
+            link.tail = text[end : mentions[number + 1][0] if number + 1 < len(mentions) else len(text)]
             links.append(link)
-        return text[:mentions[0][0]], links
+        return text[: mentions[0][0]], links
 
 
 def _insert(element: etree.Element, position: int, links: list[etree.Element]) -> int:

@@ -58,12 +58,14 @@ def read_terms(source: str) -> PublishedGlossary:
         slugs = {record["slug"] for record in records}
         return PublishedGlossary({record["slug"]: _term(record, slugs) for record in records})
     except (ValueError, KeyError, TypeError) as error:
-        raise TermsUnavailable(f"{source} is not a glossary's terms.json (the file the glossary publishes "
-                               f"at its root): {error!r}") from error
+        raise TermsUnavailable(
+            f"{source} is not a glossary's terms.json (the file the glossary publishes at its root): {error!r}"
+        ) from error
 
 
 def _term(record: dict, slugs: set[str]) -> PublishedTerm:
     replacement = record["replaced_by"]
     target = replacement if record["status"] == "deprecated" and replacement in slugs else record["slug"]
-    return PublishedTerm(record["slug"], record["term"], record["summary"], record["url"],
-                         (record["term"], *record["aliases"]), target)
+    return PublishedTerm(
+        record["slug"], record["term"], record["summary"], record["url"], (record["term"], *record["aliases"]), target
+    )
