@@ -6,6 +6,7 @@ exactly those that differ."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,9 @@ from conftest import copy_project, write_entry
 from sourcing_glossary.checks.validate import Revalidation, validate
 from sourcing_glossary.exports import formats
 from sourcing_glossary.exports.site_data import terms_json, terms_script, terms_text_json
+from sourcing_glossary.mkdocs.plugin import page_additions
 from sourcing_glossary.model import Glossary
-from sourcing_glossary.render import matrix_picture, neighbourhood_map, structured_data
+from sourcing_glossary.render import matrix_picture
 from sourcing_glossary.render.handout import Handouts
 from sourcing_glossary.render.page_cache import PageCache
 from sourcing_glossary.render.reach import EntryParts
@@ -38,13 +40,10 @@ def _render() -> Callable[[str], str]:
 def _fresh(glossary: Glossary) -> dict[str, tuple[str, str]]:
     """Every generated page made from scratch: its Markdown and what goes in after rendering."""
     handouts = Handouts(glossary, SITE, _render())
-    shown = {}
-    for page in generated_pages(glossary, SITE):
-        added = handouts.terms_html(page.src_uri) + structured_data.page_script(page.src_uri, glossary, SITE)
-        if neighbourhood_map.MARKER in page.markdown:
-            added += neighbourhood_map.fill(page.src_uri, neighbourhood_map.MARKER, glossary)
-        shown[page.src_uri] = (page.markdown, added)
-    return shown
+    return {
+        page.src_uri: (page.markdown, page_additions(page, glossary, None, site=SITE, handouts=handouts))
+        for page in generated_pages(glossary, SITE)
+    }
 
 
 def _edit(project: Path, slug: str, change: Callable[[dict], None]) -> None:
@@ -126,7 +125,8 @@ def steps(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, object, d
     layout = Layout(project, project / "glossary")
     revalidation = Revalidation(layout)
     first = revalidation.validate().glossary
-    cache = PageCache(SITE, Handouts(first, SITE, _render(), remember=True))
+    handouts = Handouts(first, SITE, _render(), remember=True)
+    cache = PageCache(SITE, handouts, partial(page_additions, site=SITE, handouts=handouts))
     cache.published(cache.update(first))
     parts = EntryParts()
     before = _fresh(first)

@@ -26,8 +26,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..checks.validate import Validation, validate
 from ..exports import formats
 from ..exports.site_files import site_files
+from ..model import Glossary
 from ..render import neighbourhood_map, structured_data
 from ..render.handout import Handouts, Render
+from ..render.pages import GeneratedPage
+from ..render.reach import EntryParts
 from ..render.site_pages import generated_pages
 from ..report import format_problem, render_text
 from ..source.load import Layout, forget_sources
@@ -54,6 +57,19 @@ def markdown_renderer(config: MkDocsConfig) -> Render:
     """Markdown to HTML as the site renders it, for what the plugin renders itself (handouts)."""
     markdown = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     return lambda text: markdown.reset().convert(text)
+
+
+def page_additions(
+    page: GeneratedPage, glossary: Glossary, parts: EntryParts | None, *, site: Publication, handouts: Handouts
+) -> str:
+    """What on_page_content and on_post_page put into a generated page besides what its
+    Markdown renders to. `glossary serve` renders a page again when this or its Markdown
+    changed (render/page_cache.py): whatever those hooks add must be here too."""
+    uri = page.src_uri
+    added = handouts.terms_html(uri) + structured_data.page_script(uri, glossary, site, parts)
+    if neighbourhood_map.MARKER in page.markdown:
+        added += neighbourhood_map.fill(uri, neighbourhood_map.MARKER, glossary)
+    return added
 
 
 class GlossaryPlugin(BasePlugin[GlossaryConfig]):
@@ -135,6 +151,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             log.info("glossary: " + status.describe().splitlines()[0])
 
     def on_page_content(self, html: str, /, *, page, config: MkDocsConfig, files: Files) -> str:
+        """A handout's terms and a page's JSON-LD; `page_additions` must name all that goes in here."""
         glossary = self.validation.glossary
         html = self.handouts.fill(page.file.src_uri, html)
         html = material.page_content(page.file.src_uri, html, glossary)
@@ -145,7 +162,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         until the build ends: for 5,000 terms that is over 60 MB when the search index and the
         exports are written. Its title is fixed first: MkDocs 1.6 derives it from the Markdown,
         and every page rendered later names this page in its navigation. A term page gets its
-        neighbourhood map here, after the search has indexed it."""
+        neighbourhood map here, after the search has indexed it (`page_additions` must name all
+        that goes in here)."""
         if page.file.src_uri in self.generated:
             page.title = page.title  # stored while the Markdown it comes from is still here
             page.markdown = page.content = None

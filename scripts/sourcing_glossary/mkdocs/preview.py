@@ -42,6 +42,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +66,7 @@ from ..render.reach import EntryParts
 from ..report import render_text
 from ..source.load import Layout
 from ..urls import Publication
-from .plugin import GlossaryPlugin, glossary_layout, markdown_renderer
+from .plugin import GlossaryPlugin, glossary_layout, markdown_renderer, page_additions
 
 log = logging.getLogger("mkdocs.plugins." + __name__)
 SEARCH_PLUGIN = "material/search"
@@ -269,7 +270,7 @@ class Preview:
             self.validation = self._validated(glossary_layout(config, plugin))
             site = Publication(config.site_name, config.site_url or "")
             self.handouts = Handouts(self.validation.glossary, site, markdown_renderer(config), remember=True)
-            self._cache = PageCache(site, self.handouts)
+            self._cache = PageCache(site, self.handouts, partial(page_additions, site=site, handouts=self.handouts))
             self.pages = self._cache.update(self.validation.glossary)
             hooks = _Hooks()
             config.plugins[HOOKS] = hooks

@@ -9,18 +9,19 @@ terms, a term's map, the JSON-LD), so the caller renders only the pages that dif
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 
 from ..model import Entry, Glossary
 from ..urls import Publication, term_uri
-from . import neighbourhood_map, structured_data
 from .cards import card_page, card_uri
 from .handout import Handouts
 from .mentions import MentionLinker
 from .pages import GeneratedPage, backlinks, term_page
-from .reach import EntryParts, matcher, reach, whole
-from .site_pages import listed, site_pages
+from .reach import EntryParts, matcher, reach
+from .site_pages import site_pages
+
+Additions = Callable[[GeneratedPage, Glossary, EntryParts], str]
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,10 @@ class PageCache:
     """Kept parts follow the glossary from one update to the next; what pages show is compared
     with the last update the caller published (a site whose rebuild failed still shows that)."""
 
-    def __init__(self, site: Publication, handouts: Handouts) -> None:
-        self.site, self.handouts = site, handouts
+    def __init__(self, site: Publication, handouts: Handouts, additions: Additions) -> None:
+        """`additions`: what the site generator's adapter puts into a page after rendering it
+        (mkdocs/plugin.py's page_additions), which makes a page differ as much as its Markdown."""
+        self.site, self.handouts, self.additions = site, handouts, additions
         self.parts = EntryParts()  # also for what is made after rendering (exports, redirects...)
         self.glossary: Glossary | None = None
         self.names: tuple[tuple[str, str], ...] = ()
@@ -86,14 +89,4 @@ class PageCache:
             self.cards[entry.slug] = card_page(entry, glossary, self.site)
 
     def _shown(self, page: GeneratedPage, glossary: Glossary) -> tuple[str, str]:
-        """The page's Markdown, and what mkdocs/plugin.py puts into the page once it is rendered."""
-        uri = page.src_uri
-        script = (
-            whole(self.parts, "index-script", listed(glossary), partial(structured_data.page_script, uri, glossary, self.site))
-            if uri == structured_data.INDEX_URI
-            else structured_data.page_script(uri, glossary, self.site)
-        )
-        added = self.handouts.terms_html(uri) + script
-        if neighbourhood_map.MARKER in page.markdown:
-            added += neighbourhood_map.fill(uri, neighbourhood_map.MARKER, glossary)
-        return page.markdown, added
+        return page.markdown, self.additions(page, glossary, self.parts)

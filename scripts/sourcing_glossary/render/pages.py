@@ -208,6 +208,11 @@ def backlinks(glossary: Glossary) -> dict[str, list[Entry]]:
     return found
 
 
+def listed(glossary: Glossary) -> tuple[tuple[object, ...], ...]:
+    """What the lists of terms show of each: the A-Z index (and its JSON-LD) and the categories."""
+    return tuple((e.slug, e.term, e.aliases, e.summary, e.category) for e in glossary.entries.values())
+
+
 def index_page(glossary: Glossary) -> GeneratedPage:
     """The A-Z index: every term with its summary, grouped by first letter."""
     out = [

@@ -9,7 +9,7 @@ from .cards import card_pages
 from .comparisons import comparison_pages
 from .handout import handout_pages
 from .mentions import MentionLinker
-from .pages import GeneratedPage, backlinks, category_pages, index_page, term_page
+from .pages import GeneratedPage, backlinks, category_pages, index_page, listed, term_page
 from .reach import EntryParts, whole
 from .sources_page import sources_page
 
@@ -25,11 +25,6 @@ def listing_pages(glossary: Glossary, parts: EntryParts | None = None) -> list[G
     the categories while no term's name, summary or category changes (`glossary serve`)."""
     lists = whole(parts, "lists", listed(glossary) if parts else None, lambda: [index_page(glossary), *category_pages(glossary)])
     return [*lists, *comparison_pages(glossary), sources_page(glossary)]
-
-
-def listed(glossary: Glossary) -> tuple[tuple[object, ...], ...]:
-    """What the lists of terms show of each: the A-Z index, the categories, the index's JSON-LD."""
-    return tuple((e.slug, e.term, e.aliases, e.summary, e.category) for e in glossary.entries.values())
 
 
 def content_pages(glossary: Glossary) -> list[GeneratedPage]:

@@ -8,6 +8,8 @@ from typing import Any
 
 from ..model import Entry, Glossary
 from ..urls import TERMS_DIR, Publication, term_uri
+from .pages import listed
+from .reach import EntryParts, whole
 
 INDEX_URI = f"{TERMS_DIR}/index.md"
 # Inside <script>, "</script>" or "<!--" in a term would end or confuse the element: JSON lets
@@ -51,10 +53,11 @@ def script(data: dict[str, Any]) -> str:
     return f'<script type="application/ld+json">{text}</script>'
 
 
-def page_script(src_uri: str, glossary: Glossary, site: Publication) -> str:
-    """The JSON-LD element for the page built from `src_uri`, or '' for pages that define nothing."""
+def page_script(src_uri: str, glossary: Glossary, site: Publication, parts: EntryParts | None = None) -> str:
+    """The JSON-LD element for the page built from `src_uri`, or '' for pages that define nothing.
+    `parts` keeps the A-Z index's while the lists show the same (`glossary serve`)."""
     if src_uri == INDEX_URI:
-        return script(defined_term_set(glossary, site))
+        return whole(parts, "index-script", listed(glossary) if parts else None, lambda: script(defined_term_set(glossary, site)))
     slug = src_uri.removeprefix(f"{TERMS_DIR}/").removesuffix(".md")
     entry = glossary.entries.get(slug)
     return script(defined_term(entry, site)) if entry and term_uri(slug) == src_uri else ""
