@@ -151,9 +151,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             log.info("glossary: " + status.describe().splitlines()[0])
 
     def on_page_content(self, html: str, /, *, page, config: MkDocsConfig, files: Files) -> str:
-        """A handout's terms and a page's JSON-LD; `page_additions` must name all that goes in here."""
+        """A page's JSON-LD; `page_additions` must name all that goes in here."""
         glossary = self.validation.glossary
-        html = self.handouts.fill(page.file.src_uri, html)
         html = material.page_content(page.file.src_uri, html, glossary)
         return html + structured_data.page_script(page.file.src_uri, glossary, self.site)
 
@@ -162,12 +161,14 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         until the build ends: for 5,000 terms that is over 60 MB when the search index and the
         exports are written. Its title is fixed first: MkDocs 1.6 derives it from the Markdown,
         and every page rendered later names this page in its navigation. A term page gets its
-        neighbourhood map here, after the search has indexed it (`page_additions` must name all
-        that goes in here)."""
+        neighbourhood map here, after the search has indexed it, and a handout its terms (the
+        search skips handouts, but its plugin would still read their megabytes of terms):
+        `page_additions` must name all that goes in here."""
         if page.file.src_uri in self.generated:
             page.title = page.title  # stored while the Markdown it comes from is still here
             page.markdown = page.content = None
-        return neighbourhood_map.fill(page.file.src_uri, output, self.validation.glossary)
+        output = neighbourhood_map.fill(page.file.src_uri, output, self.validation.glossary)
+        return self.handouts.fill(page.file.src_uri, output)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(self.layout.data))
