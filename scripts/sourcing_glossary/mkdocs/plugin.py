@@ -26,6 +26,7 @@ from ..exports import formats
 from ..exports.site_data import TEXT_FILE, terms_json, terms_script, terms_text_json
 from ..render import matrix_picture, neighbourhood_map, structured_data
 from ..render.handout import Handouts
+from ..render.pages import backlinks, fill_term_page
 from ..render.redirects import redirect_pages
 from ..render.site_pages import generated_pages
 from ..report import render_text
@@ -77,6 +78,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         glossary = self.validation.glossary
         self.generated: set[str] = set()
+        self.backlinks = backlinks(glossary)  # for the term pages' HTML parts (fill_term_page)
         # Each page's Markdown goes to a scratch file that MkDocs reads when it renders the page
         # (removed once all pages are read): kept in memory, MkDocs would hold it until the build
         # ends (25 MB for 5,000 terms). A small page (a term card) is handed over as it is:
@@ -112,6 +114,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_page_content(self, html: str, /, *, page, config: MkDocsConfig, files: Files) -> str:
         glossary = self.validation.glossary
         html = self.handouts.fill(page.file.src_uri, html)
+        html = fill_term_page(page.file.src_uri, html, glossary, self.backlinks)
         html = material.page_content(page.file.src_uri, html, glossary)
         return html + structured_data.page_script(page.file.src_uri, glossary, self.site)
 

@@ -39,6 +39,11 @@ UNINDEXED = ' data-search-exclude="1"'  # the theme's search skips elements with
 TERM_BOOST = 4  # a term page outranks pages that only mention the term
 DEPRECATED_BOOST = 0.5  # a deprecated term's page ranks below live terms
 
+PART = "<!-- glossary part: {} -->"  # where an HTML part of a term page goes, kept by Markdown as it is
+_PART_START = PART.split("{")[0]
+_PART = re.compile(re.escape(_PART_START) + r"([a-z-]+) -->(\n?)")
+LIST_PARTS = frozenset({"related-terms", "referenced-by"})  # parts that stand for Markdown lists
+_TAB_LENGTH = 4  # Python-Markdown's, which MkDocs keeps
 _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
@@ -100,28 +105,28 @@ def _heading(anchor: str) -> str:
 
 
 def term_page(entry: Entry, glossary: Glossary, backlinks: list[Entry], mentions: MentionLinker) -> GeneratedPage:
+    """A term's page. Its parts that are HTML already (banners, summary, lists of other terms,
+    sources, footer) are markers in its Markdown, which `fill_term_page` replaces once the page
+    is rendered: Markdown would only pass them through, after parsing them as HTML (a third of
+    a term page's conversion)."""
     # First mentions of other terms become links, except terms this page links anyway.
     linked = {entry.slug} | {link.text for _, text in entry.markdown_fields() for link in markdown_scan.term_links(text)}
     numbers = citations_html.numbering(glossary, citations_html.entry_source_ids(entry, glossary))
+    parts = term_parts(entry, glossary, backlinks, numbers)
 
     def body(text: str) -> str:
         return link_terms(mentions.link(numbers.replace(text), linked), glossary, TERMS_DIR)
 
-    category = glossary.categories.get(entry.category)
+    def part(name: str, heading: str | None = None) -> list[str]:
+        if name not in parts:
+            return []
+        return ([_heading(heading), ""] if heading else []) + [PART.format(name), ""]
+
     boost = DEPRECATED_BOOST if entry.is_deprecated else TERM_BOOST
     out = [front_matter(title=entry.term, description=entry.summary, search={"boost": boost},
                          tags=list(entry.names)),
            f"# {md_text(entry.term)}", ""]
-    out += _status_notice(entry, glossary)
-    meta = []
-    if entry.aliases:
-        meta.append("Also called: " + ", ".join(f"<span class=\"gl-alias\">{html.escape(a)}</span>"
-                                                 for a in entry.aliases))
-    if category:
-        meta.append(f"Category: <a href=\"../../{CATEGORIES_DIR}/{entry.category}/\">{html.escape(category.title)}</a>")
-    out += [f"<p class=\"gl-summary\">{html.escape(entry.summary)}</p>", ""]
-    if meta:
-        out += ["<p class=\"gl-meta\">" + " · ".join(meta) + "</p>", ""]
+    out += part("status") + part("summary") + part("meta")
     out += [_heading("definition"), "", body(entry.definition), ""]
     if entry.examples:
         out += [_heading("examples"), "", _items(entry.examples, body), ""]
@@ -141,32 +146,94 @@ def term_page(entry: Entry, glossary: Glossary, backlinks: list[Entry], mentions
         out.append("")
     if entry.usage_notes:
         out += [_heading("usage-notes"), "", body(entry.usage_notes), ""]
-    related = [glossary.entries[s] for s in entry.related if s in glossary.entries]
-    if related:
-        out += [_heading("related-terms"), "", _entry_list(related, ""), ""]
-    others = [e for e in backlinks if e.slug not in entry.related]  # related ones are listed just above
-    if others:
-        out += [_heading("referenced-by"), "", _entry_list(others, ""), ""]
-    if numbers.order:
-        out += [_heading("sources"), "",
-                citations_html.source_list(numbers, citations_html.entry_notes(entry),
-                                           citations_html.sources_page_href(2)), ""]
-    out += [_footer(entry), ""]
+    for anchor, entries in (("related-terms", _related(entry, glossary)), ("referenced-by", _referenced_by(entry, backlinks))):
+        if anchor in parts:
+            out += part(anchor, anchor)
+        elif entries:  # with text that Markdown would change (a tab), left to Markdown
+            out += [_heading(anchor), "", _entry_list(entries, ""), ""]
+    out += part("sources", "sources") + part("footer")
     return GeneratedPage(term_uri(entry.slug), "\n".join(out), anchors=numbers.anchors)
 
 
-def _status_notice(entry: Entry, glossary: Glossary) -> list[str]:
+def term_parts(entry: Entry, glossary: Glossary, backlinks: list[Entry],
+               numbers: citations_html.Numbering | None = None) -> dict[str, str]:
+    """The parts of a term's page that are HTML already, by name: what the page has of the
+    status banner, summary, aliases and category, related terms, referenced by, sources, footer.
+    The lists of terms are written as Markdown renders `- [Term](slug.md): summary`, for names
+    and summaries that Markdown passes through (no tab or carriage return)."""
+    if numbers is None:
+        numbers = citations_html.numbering(glossary, citations_html.entry_source_ids(entry, glossary))
+    parts = {"status": _status_notice(entry, glossary), "summary": f"<p class=\"gl-summary\">{html.escape(entry.summary)}</p>"}
+    meta = []
+    if entry.aliases:
+        meta.append("Also called: " + ", ".join(f"<span class=\"gl-alias\">{html.escape(a)}</span>"
+                                                 for a in entry.aliases))
+    category = glossary.categories.get(entry.category)
+    if category:
+        meta.append(f"Category: <a href=\"../../{CATEGORIES_DIR}/{entry.category}/\">{html.escape(category.title)}</a>")
+    parts["meta"] = "<p class=\"gl-meta\">" + " · ".join(meta) + "</p>" if meta else ""
+    parts["related-terms"] = _entry_list_html(_related(entry, glossary))
+    parts["referenced-by"] = _entry_list_html(_referenced_by(entry, backlinks))
+    parts["sources"] = citations_html.source_list(numbers, citations_html.entry_notes(entry),
+                                                  citations_html.sources_page_href(2)) if numbers.order else ""
+    parts["footer"] = _footer(entry)
+    return {name: text for name, text in parts.items() if text}
+
+
+def fill_term_page(src_uri: str, rendered: str, glossary: Glossary, backlinks: dict[str, list[Entry]]) -> str:
+    """A rendered term page with its HTML parts where their markers are; any other page as it is."""
+    if _PART_START not in rendered:
+        return rendered
+    slug = src_uri.removeprefix(f"{TERMS_DIR}/").removesuffix(".md")
+    entry = glossary.entries.get(slug) if src_uri == term_uri(slug) else None
+    if entry is None:
+        return rendered
+    return put_parts(rendered, term_parts(entry, glossary, backlinks.get(slug, [])))
+
+
+def put_parts(rendered: str, parts: dict[str, str]) -> str:
+    """Markdown's HTML of a page with PART markers, with each part where its marker is, as
+    Markdown renders it in the marker's place: a block of HTML with Markdown's line breaks and
+    tabs and a blank line after it; a list (LIST_PARTS), which is Markdown's HTML already, as it is."""
+    def part(marker: re.Match[str]) -> str:
+        name = marker[1]
+        if name in LIST_PARTS:
+            return parts[name]
+        return parts[name].replace("\r\n", "\n").replace("\r", "\n").expandtabs(_TAB_LENGTH) + marker[2]
+
+    return _PART.sub(part, rendered)
+
+
+def _related(entry: Entry, glossary: Glossary) -> list[Entry]:
+    return [glossary.entries[s] for s in entry.related if s in glossary.entries]
+
+
+def _referenced_by(entry: Entry, backlinks: list[Entry]) -> list[Entry]:
+    return [e for e in backlinks if e.slug not in entry.related]  # related ones are listed just above
+
+
+def _entry_list_html(entries: list[Entry]) -> str:
+    """`- [Term](slug.md): summary` for each entry, as Markdown renders it on a term page; ''
+    when there are none, or a name or summary holds what Markdown would change."""
+    if not entries or any(char in e.term + e.summary for e in entries for char in "\t\r"):
+        return ""
+    items = "".join(f"<li><a href=\"../{e.slug}/\">{html.escape(e.term, quote=False)}</a>: "
+                    f"{html.escape(e.summary, quote=False)}</li>\n" for e in entries)
+    return f"<ul>\n{items}</ul>"
+
+
+def _status_notice(entry: Entry, glossary: Glossary) -> str:
     """The banner of a deprecated term (pointing to its replacement) or the badge of a draft."""
     if entry.is_deprecated:
         target = glossary.entries.get(entry.replaced_by or "")
         use = (f" Use <a href=\"../{target.slug}/\">{html.escape(target.term)}</a> instead." if target else "")
-        return [f"<div class=\"admonition warning gl-deprecated\" role=\"note\"><p class=\"admonition-title\">"
+        return (f"<div class=\"admonition warning gl-deprecated\" role=\"note\"><p class=\"admonition-title\">"
                 f"Deprecated term</p><p>This glossary no longer uses this term; the page stays so that "
-                f"existing links keep working.{use}</p></div>", ""]
+                f"existing links keep working.{use}</p></div>")
     if entry.status == "draft":
-        return ["<p class=\"gl-status\"><span class=\"gl-badge gl-badge-draft\">Draft</span> Not yet checked "
-                "against its sources by an editor.</p>", ""]
-    return []
+        return ("<p class=\"gl-status\"><span class=\"gl-badge gl-badge-draft\">Draft</span> Not yet checked "
+                "against its sources by an editor.</p>")
+    return ""
 
 
 def _footer(entry: Entry) -> str:
