@@ -19,7 +19,7 @@ from sourcing_glossary.mkdocs import material
 from sourcing_glossary.mkdocs.build import build_site, load_site_config
 from sourcing_glossary.model import Entry, Glossary, SourceRecord, SourceRef
 from sourcing_glossary.problems import Mark
-from sourcing_glossary.render.pages import LIST_PARTS, PART, md_text, put_parts, term_parts
+from sourcing_glossary.render.pages import MARKDOWN_PARTS, PART, md_text, put_parts, term_parts
 from sourcing_glossary.source import yamltree
 
 
@@ -115,7 +115,7 @@ def test_a_block_of_html_is_put_in_as_markdown_passes_it_through(term: str, summ
     entry = replace(listed(term, summary, "term"), aliases=tuple(aliases), status=status, reviewed="2026-01-02",
                     sources=(SourceRef(record.id, note),))
     glossary = replace(glossary_of(entry), sources={record.id: record})
-    parts = {name: text for name, text in term_parts(entry, glossary, []).items() if name not in LIST_PARTS}
+    parts = {name: text for name, text in term_parts(entry, glossary, []).items() if name not in MARKDOWN_PARTS}
     assert {"summary", "sources", "footer"} <= set(parts)
     with_markers = rendered("# Page\n\n" + "".join(f"{PART.format(name)}\n\n" for name in parts) + "End.")
     assert put_parts(with_markers, parts) == rendered("# Page\n\n" + "".join(f"{text}\n\n" for text in parts.values()) + "End.")

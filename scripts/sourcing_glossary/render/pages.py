@@ -42,7 +42,11 @@ DEPRECATED_BOOST = 0.5  # a deprecated term's page ranks below live terms
 PART = "<!-- glossary part: {} -->"  # where an HTML part of a term page goes, kept by Markdown as it is
 _PART_START = PART.split("{")[0]
 _PART = re.compile(re.escape(_PART_START) + r"([a-z-]+) -->(\n?)")
-LIST_PARTS = frozenset({"related-terms", "referenced-by"})  # parts that stand for Markdown lists
+# Parts written as Markdown renders them (a list of terms; the tags around the pros and the cons,
+# as md_in_html renders `<div markdown>`): a line break after them, not a blank line.
+MARKDOWN_PARTS = frozenset({"related-terms", "referenced-by", "procon-start", "procon-middle", "procon-end"})
+_PROCON = {"procon-start": "<div class=\"gl-procon\">\n<div class=\"gl-pros\">",
+           "procon-middle": "</div>\n<div class=\"gl-cons\">", "procon-end": "</div>\n</div>"}
 _TAB_LENGTH = 4  # Python-Markdown's, which MkDocs keeps
 _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
@@ -130,12 +134,10 @@ def term_page(entry: Entry, glossary: Glossary, backlinks: list[Entry], mentions
     out += [_heading("definition"), "", body(entry.definition), ""]
     if entry.examples:
         out += [_heading("examples"), "", _items(entry.examples, body), ""]
-    if entry.pros or entry.cons:
-        out += ["<div class=\"gl-procon\" markdown>", ""]
-        for anchor, items in (("pros", entry.pros), ("cons", entry.cons)):
-            out += [f"<div class=\"gl-{anchor}\" markdown>", "", _heading(anchor), "",
-                    _items(items, body) if items else "_None recorded._", "", "</div>", ""]
-        out += ["</div>", ""]
+    if entry.pros or entry.cons:  # in two boxes side by side
+        for start, anchor, items in (("procon-start", "pros", entry.pros), ("procon-middle", "cons", entry.cons)):
+            out += part(start) + [_heading(anchor), "", _items(items, body) if items else "_None recorded._", ""]
+        out += part("procon-end")
     out += [neighbourhood_map.MARKER, ""]
     if entry.contrast:
         out += [_heading("not-to-be-confused-with"), ""]
@@ -177,6 +179,8 @@ def term_parts(entry: Entry, glossary: Glossary, backlinks: list[Entry],
     parts["sources"] = citations_html.source_list(numbers, citations_html.entry_notes(entry),
                                                   citations_html.sources_page_href(2)) if numbers.order else ""
     parts["footer"] = _footer(entry)
+    if entry.pros or entry.cons:
+        parts |= _PROCON
     return {name: text for name, text in parts.items() if text}
 
 
@@ -194,10 +198,10 @@ def fill_term_page(src_uri: str, rendered: str, glossary: Glossary, backlinks: d
 def put_parts(rendered: str, parts: dict[str, str]) -> str:
     """Markdown's HTML of a page with PART markers, with each part where its marker is, as
     Markdown renders it in the marker's place: a block of HTML with Markdown's line breaks and
-    tabs and a blank line after it; a list (LIST_PARTS), which is Markdown's HTML already, as it is."""
+    tabs and a blank line after it; a part that is Markdown's HTML already (MARKDOWN_PARTS) as it is."""
     def part(marker: re.Match[str]) -> str:
         name = marker[1]
-        if name in LIST_PARTS:
+        if name in MARKDOWN_PARTS:
             return parts[name]
         return parts[name].replace("\r\n", "\n").replace("\r", "\n").expandtabs(_TAB_LENGTH) + marker[2]
 
