@@ -90,7 +90,9 @@ def _page(project: Path, src_uri: str) -> str:
     """A generated page's Markdown with a term page's HTML parts put in, as the site renders them."""
     glossary = _glossary(project)
     markdown = next(page.markdown for page in content_pages(glossary) if page.src_uri == src_uri)
-    return fill_term_page(src_uri, markdown, glossary, backlinks(glossary))
+    for indexed in (True, False):
+        markdown = fill_term_page(src_uri, markdown, glossary, backlinks(glossary), indexed=indexed)
+    return markdown
 
 
 def test_citations_are_numbered_in_reading_order_and_name_their_source(sourced: Path) -> None:

@@ -114,7 +114,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_page_content(self, html: str, /, *, page, config: MkDocsConfig, files: Files) -> str:
         glossary = self.validation.glossary
         html = self.handouts.fill(page.file.src_uri, html)
-        html = fill_term_page(page.file.src_uri, html, glossary, self.backlinks)
+        html = fill_term_page(page.file.src_uri, html, glossary, self.backlinks, indexed=True)
         html = material.page_content(page.file.src_uri, html, glossary)
         return html + structured_data.page_script(page.file.src_uri, glossary, self.site)
 
@@ -123,11 +123,13 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         until the build ends: for 5,000 terms that is over 60 MB when the search index and the
         exports are written. Its title is fixed first: MkDocs 1.6 derives it from the Markdown,
         and every page rendered later names this page in its navigation. A term page gets its
-        neighbourhood map here, after the search has indexed it."""
+        neighbourhood map and the parts the search skips here, after the search has indexed it."""
         if page.file.src_uri in self.generated:
             page.title = page.title  # stored while the Markdown it comes from is still here
             page.markdown = page.content = None
-        return neighbourhood_map.fill(page.file.src_uri, output, self.validation.glossary)
+        glossary = self.validation.glossary
+        output = fill_term_page(page.file.src_uri, output, glossary, self.backlinks, indexed=False)
+        return neighbourhood_map.fill(page.file.src_uri, output, glossary)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(self.layout.data))

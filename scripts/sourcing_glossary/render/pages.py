@@ -36,6 +36,9 @@ SECTIONS = {
 # Sections that repeat other pages' text: kept out of the full-text search index.
 UNINDEXED_SECTIONS = frozenset({"related-terms", "referenced-by", "sources"})
 UNINDEXED = ' data-search-exclude="1"'  # the theme's search skips elements with this attribute
+# A term page's parts that the search must not index (the bodies of UNINDEXED_SECTIONS, the footer):
+# put in after the search has indexed the page, so that its HTML parser never reads them.
+UNINDEXED_PARTS = UNINDEXED_SECTIONS | {"footer"}
 TERM_BOOST = 4  # a term page outranks pages that only mention the term
 DEPRECATED_BOOST = 0.5  # a deprecated term's page ranks below live terms
 
@@ -184,23 +187,29 @@ def term_parts(entry: Entry, glossary: Glossary, backlinks: list[Entry],
     return {name: text for name, text in parts.items() if text}
 
 
-def fill_term_page(src_uri: str, rendered: str, glossary: Glossary, backlinks: dict[str, list[Entry]]) -> str:
-    """A rendered term page with its HTML parts where their markers are; any other page as it is."""
+def fill_term_page(src_uri: str, rendered: str, glossary: Glossary, backlinks: dict[str, list[Entry]], *,
+                   indexed: bool) -> str:
+    """A rendered term page with its HTML parts where their markers are: the parts the search
+    indexes (`indexed`), or the UNINDEXED_PARTS; any other page as it is."""
     if _PART_START not in rendered:
         return rendered
     slug = src_uri.removeprefix(f"{TERMS_DIR}/").removesuffix(".md")
     entry = glossary.entries.get(slug) if src_uri == term_uri(slug) else None
     if entry is None:
         return rendered
-    return put_parts(rendered, term_parts(entry, glossary, backlinks.get(slug, [])))
+    parts = term_parts(entry, glossary, backlinks.get(slug, []))
+    return put_parts(rendered, {name: text for name, text in parts.items() if (name not in UNINDEXED_PARTS) == indexed})
 
 
 def put_parts(rendered: str, parts: dict[str, str]) -> str:
-    """Markdown's HTML of a page with PART markers, with each part where its marker is, as
+    """Markdown's HTML of a page with PART markers, with each of `parts` where its marker is, as
     Markdown renders it in the marker's place: a block of HTML with Markdown's line breaks and
-    tabs and a blank line after it; a part that is Markdown's HTML already (MARKDOWN_PARTS) as it is."""
+    tabs and a blank line after it; a part that is Markdown's HTML already (MARKDOWN_PARTS) as
+    it is. Markers of other parts stay."""
     def part(marker: re.Match[str]) -> str:
         name = marker[1]
+        if name not in parts:
+            return marker[0]
         if name in MARKDOWN_PARTS:
             return parts[name]
         return parts[name].replace("\r\n", "\n").replace("\r", "\n").expandtabs(_TAB_LENGTH) + marker[2]
@@ -241,7 +250,7 @@ def _status_notice(entry: Entry, glossary: Glossary) -> str:
 
 
 def _footer(entry: Entry) -> str:
-    footer = [f"<p class=\"gl-footer\"{UNINDEXED}>"]
+    footer = ["<p class=\"gl-footer\">"]  # an UNINDEXED_PART: the search never reads it
     if entry.reviewed:
         footer.append(f"Reviewed against its sources <time datetime=\"{entry.reviewed}\">{entry.reviewed}</time> · ")
     if entry.updated:
