@@ -299,7 +299,6 @@ def write_term_reference(glossary_project: Path, reference: Path) -> None:
     No handouts, cards, categories, maps or glossary plugin: what the glossary build is held to
     (<= 1.5x) is the cost of the term pages themselves."""
     from sourcing_glossary.checks.validate import validate
-    from sourcing_glossary.render.citations_html import citation_text
     from sourcing_glossary.render.pages import md_text
     from sourcing_glossary.urls import TERMS_DIR
 
@@ -307,8 +306,7 @@ def write_term_reference(glossary_project: Path, reference: Path) -> None:
     folder = reference / "docs" / TERMS_DIR
     folder.mkdir(parents=True)
     for entry in glossary.entries.values():
-        (folder / f"{entry.slug}.md").write_text(_hand_written(entry, glossary, md_text, citation_text),
-                                                 encoding="utf-8")
+        (folder / f"{entry.slug}.md").write_text(_hand_written(entry, glossary), encoding="utf-8")
     index = ["# Glossary", "", f"{len(glossary.entries)} terms.", ""]
     index += [f"- [{md_text(e.term)}]({TERMS_DIR}/{e.slug}.md): {md_text(e.summary)}" for e in glossary.sorted_by_term()]
     (reference / "docs" / "index.md").write_text("\n".join(index) + "\n", encoding="utf-8")
@@ -319,10 +317,11 @@ def write_term_reference(glossary_project: Path, reference: Path) -> None:
     (reference / "mkdocs.yml").write_text(text, encoding="utf-8")
 
 
-def _hand_written(entry: Any, glossary: Any, md_text: Callable[[str], str], citation_text: Callable[[Any], str]) -> str:
+def _hand_written(entry: Any, glossary: Any) -> str:
     """A term's page as an editor would write it in Markdown: [[links]] as links, citations
     as a list of sources at the end."""
-    from sourcing_glossary.render.pages import link_terms
+    from sourcing_glossary.render.citations_html import citation_text
+    from sourcing_glossary.render.pages import link_terms, md_text
     from sourcing_glossary.text.citations import without_citations
     from sourcing_glossary.urls import TERMS_DIR
 
@@ -481,7 +480,7 @@ PHASES = (  # (phase, what it covers), in the order a build runs them
     ("reading pages", "MkDocs reading each page's Markdown and front matter"),
     ("Markdown", "Python-Markdown converting each page, with MkDocs' link checks"),
     ("handouts", "putting the terms (rendered once each) into the seven handouts"),
-    ("page marks", "the plugin's on_page_content besides handouts: search marks, JSON-LD"),
+    ("page marks", "the plugin's page events besides handouts and maps: a term page's HTML parts, search marks, JSON-LD"),
     ("templates: navigation", "Material's partials/nav.html, on every page that shows the site's frame"),
     ("templates: the rest", "the rest of each page's template (base.html, card.html, ...)"),
     ("search index", "Material's search plugin: parsing each page's HTML, writing the index; the index split"),
@@ -490,7 +489,6 @@ PHASES = (  # (phase, what it covers), in the order a build runs them
     ("exports and redirects", "the plugin's on_post_build besides the index split"),
     ("other", "the rest: files and navigation, static files, anchor checks, logging, cleaning and swapping site/"),
 )
-PHASE_TIMER = time.perf_counter
 PAGE_KINDS = ("term pages", "cards", "handouts", "A-Z index and categories", "other pages")
 WHOLE_BUILD = "whole build"  # work not done for one page: validation, exports, the search index file, ...
 
@@ -529,11 +527,11 @@ class _PhaseClock:
 
         def timed(*args: Any, **kwargs: Any) -> Any:
             self.nested.append(0.0)
-            start = PHASE_TIMER()
+            start = time.perf_counter()
             try:
                 return original(*args, **kwargs)
             finally:
-                self._add(phase, PHASE_TIMER() - start)
+                self._add(phase, time.perf_counter() - start)
 
         setattr(owner, name, timed)
 
@@ -544,11 +542,11 @@ class _PhaseClock:
 
         def timed(context: Any) -> Any:
             self.nested.append(0.0)
-            start = PHASE_TIMER()
+            start = time.perf_counter()
             try:
                 out = list(original(context))
             finally:
-                self._add(phase, PHASE_TIMER() - start)
+                self._add(phase, time.perf_counter() - start)
             yield from out
 
         template.root_render_func = timed
@@ -602,7 +600,8 @@ def _time_phases(project: str, glossary: bool) -> Phases:
             (plugin.GlossaryPlugin, "on_config", "validation"), (plugin.GlossaryPlugin, "on_files", "generated pages"),
             (mentions.MentionLinker, "link", "mention linking"), (Page, "read_source", "reading pages"),
             (Page, "render", "Markdown"), (handout.Handouts, "fill", "handouts"),
-            (plugin.GlossaryPlugin, "on_page_content", "page marks"), (jinja2.Template, "render", "templates: the rest"),
+            (plugin.GlossaryPlugin, "on_page_content", "page marks"), (plugin.GlossaryPlugin, "on_post_page", "page marks"),
+            (jinja2.Template, "render", "templates: the rest"),
             (SearchPlugin, "on_page_context", "search index"), (SearchPlugin, "on_post_build", "search index"),
             (material, "split_index", "search index"), (plugin.neighbourhood_map, "fill", "neighbourhood maps"),
             (utils, "write_file", "writing pages"), (plugin.GlossaryPlugin, "on_post_build", "exports and redirects")):
@@ -617,7 +616,7 @@ def _time_phases(project: str, glossary: bool) -> Phases:
         return env
 
     theme.Theme.get_env = env_with_timed_nav  # type: ignore[method-assign]
-    start = PHASE_TIMER()
+    start = time.perf_counter()
     if glossary:
         build.build_site(Path(project) / "mkdocs.yml")
     else:
@@ -625,7 +624,7 @@ def _time_phases(project: str, glossary: bool) -> Phases:
         config.plugins.on_startup(command="build", dirty=False)
         mkdocs_build.build(config)
         config.plugins.on_shutdown()
-    total = PHASE_TIMER() - start
+    total = time.perf_counter() - start
     clock.seconds["other"][WHOLE_BUILD] += total - sum(sum(kinds.values()) for kinds in clock.seconds.values())
     return Phases(total, clock.seconds, clock.pages)
 
