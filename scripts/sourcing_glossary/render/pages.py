@@ -112,10 +112,10 @@ def _heading(anchor: str) -> str:
 
 
 def term_page(entry: Entry, glossary: Glossary, backlinks: list[Entry], mentions: MentionLinker) -> GeneratedPage:
-    """A term's page. Its parts that are HTML already (banners, summary, lists of other terms,
-    sources, footer) are markers in its Markdown, which `fill_term_page` replaces once the page
-    is rendered: Markdown would only pass them through, after parsing them as HTML (a third of
-    a term page's conversion)."""
+    """A term's page. Its parts that are HTML already (banner, summary, lists of other terms,
+    sources, footer, the boxes around the pros and the cons) are markers in its Markdown, which
+    `fill_term_page` replaces once the page is rendered: Markdown would only pass them through,
+    after parsing them as HTML (a third of a term page's conversion)."""
     # First mentions of other terms become links, except terms this page links anyway.
     linked = {entry.slug} | {link.text for _, text in entry.markdown_fields() for link in markdown_scan.term_links(text)}
     numbers = citations_html.numbering(glossary, citations_html.entry_source_ids(entry, glossary))
