@@ -67,6 +67,14 @@ def test_render_puts_what_the_plugin_adds_after_rendering_into_the_markdown(rend
     assert (out / "docs" / "print" / "index.md").read_text(encoding="utf-8").count("gl-handout-term") == 2
 
 
+def test_render_puts_a_term_pages_html_parts_where_the_build_puts_them_after_markdown(rendered_project: Path) -> None:
+    alpha = (rendered_project / "out" / "docs" / "terms" / "alpha.md").read_text(encoding="utf-8")
+    assert "glossary part:" not in alpha
+    assert '<p class="gl-summary">A test term called Alpha.</p>' in alpha
+    assert '<li><a href="beta/">Beta</a>: ' in alpha  # the related terms, a link rebased as the map's
+    assert '<p class="gl-footer">' in alpha
+
+
 def test_html_links_are_written_from_the_markdown_files_folder(rendered_project: Path) -> None:
     out = rendered_project / "out"
     alpha = (out / "docs" / "terms" / "alpha.md").read_text(encoding="utf-8")

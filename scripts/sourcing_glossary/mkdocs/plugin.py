@@ -29,7 +29,7 @@ from ..exports.site_files import site_files
 from ..model import Glossary
 from ..render import neighbourhood_map, structured_data
 from ..render.handout import Handouts, Render
-from ..render.pages import GeneratedPage
+from ..render.pages import GeneratedPage, backlinks, fill_term_page
 from ..render.reach import EntryParts
 from ..render.site_pages import generated_pages
 from ..report import format_problem, render_text
@@ -67,6 +67,7 @@ def page_additions(
     changed (render/page_cache.py): whatever those hooks add must be here too."""
     uri = page.src_uri
     added = handouts.terms_html(uri) + structured_data.page_script(uri, glossary, site, parts)
+    added += "".join(f"{name}:{text}" for name, text in page.parts.items())  # fill_term_page's
     if neighbourhood_map.MARKER in page.markdown:
         added += neighbourhood_map.fill(uri, neighbourhood_map.MARKER, glossary)
     return added
@@ -97,6 +98,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def use(self, validation: Validation) -> None:
         """Build the site of this glossary: report its warnings, refuse it if it has errors."""
         self.validation = validation
+        self.backlinks = backlinks(validation.glossary)  # for the term pages' HTML parts (fill_term_page)
         for problem in validation.warnings:
             log.warning(format_problem(problem))
         if validation.errors:
@@ -153,6 +155,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_page_content(self, html: str, /, *, page, config: MkDocsConfig, files: Files) -> str:
         """A page's JSON-LD; `page_additions` must name all that goes in here."""
         glossary = self.validation.glossary
+        html = fill_term_page(page.file.src_uri, html, glossary, self.backlinks, indexed=True)
         html = material.page_content(page.file.src_uri, html, glossary)
         return html + structured_data.page_script(page.file.src_uri, glossary, self.site)
 
@@ -161,13 +164,15 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         until the build ends: for 5,000 terms that is over 60 MB when the search index and the
         exports are written. Its title is fixed first: MkDocs 1.6 derives it from the Markdown,
         and every page rendered later names this page in its navigation. A term page gets its
-        neighbourhood map here, after the search has indexed it, and a handout its terms (the
-        search skips handouts, but its plugin would still read their megabytes of terms):
-        `page_additions` must name all that goes in here."""
+        neighbourhood map, the parts the search skips (after the search has indexed it), and a
+        handout its terms (the search skips handouts, but its plugin would still read their
+        megabytes of terms): `page_additions` must name all that goes in here."""
         if page.file.src_uri in self.generated:
             page.title = page.title  # stored while the Markdown it comes from is still here
             page.markdown = page.content = None
-        output = neighbourhood_map.fill(page.file.src_uri, output, self.validation.glossary)
+        glossary = self.validation.glossary
+        output = fill_term_page(page.file.src_uri, output, glossary, self.backlinks, indexed=False)
+        output = neighbourhood_map.fill(page.file.src_uri, output, glossary)
         return self.handouts.fill(page.file.src_uri, output)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:

@@ -13,7 +13,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Entry, Glossary
 from ..text import markdown_scan
@@ -36,9 +36,29 @@ SECTIONS = {
 # Sections that repeat other pages' text: kept out of the full-text search index.
 UNINDEXED_SECTIONS = frozenset({"related-terms", "referenced-by", "sources"})
 UNINDEXED = ' data-search-exclude="1"'  # the theme's search skips elements with this attribute
+# A term page's parts that the search must not index (the bodies of UNINDEXED_SECTIONS, the footer):
+# put in after the search has indexed the page, so that its HTML parser never reads them.
+UNINDEXED_PARTS = UNINDEXED_SECTIONS | {"footer"}
 TERM_BOOST = 4  # a term page outranks pages that only mention the term
 DEPRECATED_BOOST = 0.5  # a deprecated term's page ranks below live terms
 
+PART = "<!-- glossary part: {} -->"  # where an HTML part of a term page goes, kept by Markdown as it is
+_PART_START = PART.split("{")[0]
+_PART = re.compile(re.escape(_PART_START) + r"([a-z-]+) -->(\n?)")
+# Parts written as Markdown renders them (a list of terms; the tags around the pros and the cons,
+# as md_in_html renders `<div markdown>`): a line break after them, not a blank line.
+MARKDOWN_PARTS = frozenset({"related-terms", "referenced-by", "procon-start", "procon-middle", "procon-end"})
+_PROCON = {
+    "procon-start": '<div class="gl-procon">\n<div class="gl-pros">',
+    "procon-middle": '</div>\n<div class="gl-cons">',
+    "procon-end": "</div>\n</div>",
+}
+_PROCON_MARKDOWN = {
+    "procon-start": '<div class="gl-procon" markdown>\n\n<div class="gl-pros" markdown>',
+    "procon-middle": '</div>\n\n<div class="gl-cons" markdown>',
+    "procon-end": "</div>\n\n</div>",
+}
+_TAB_LENGTH = 4  # Python-Markdown's, which MkDocs keeps
 _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
@@ -48,6 +68,8 @@ class GeneratedPage:
     markdown: str
     in_nav: bool = False
     anchors: tuple[str, ...] = ()  # ids the page gets after rendering, besides its Markdown's headings
+    # A term page's HTML parts by name (term_parts): its Markdown holds only their markers (PART)
+    parts: dict[str, str] = field(default_factory=dict)
 
 
 def md_text(text: str) -> str:
@@ -94,46 +116,37 @@ def _heading(anchor: str) -> str:
 
 
 def term_page(entry: Entry, glossary: Glossary, backlinks: list[Entry], mentions: MentionLinker) -> GeneratedPage:
+    """A term's page. Its parts that are HTML already (banner, summary, lists of other terms,
+    sources, footer, the boxes around the pros and the cons) are markers in its Markdown, which
+    `fill_term_page` replaces once the page is rendered: Markdown would only pass them through,
+    after parsing them as HTML (a third of a term page's conversion)."""
     # First mentions of other terms become links, except terms this page links anyway.
     linked = {entry.slug} | {link.text for _, link in entry.links}
     numbers = citations_html.numbering(glossary, glossary.entry_source_ids(entry))
+    parts = term_parts(entry, glossary, backlinks, numbers)
 
     def body(text: str) -> str:
         return link_terms(mentions.link(numbers.replace(text), linked), glossary, TERMS_DIR)
 
-    category = glossary.categories.get(entry.category)
+    def part(name: str, heading: str | None = None) -> list[str]:
+        if name not in parts:
+            return []
+        return ([_heading(heading), ""] if heading else []) + [PART.format(name), ""]
+
     boost = DEPRECATED_BOOST if entry.is_deprecated else TERM_BOOST
     out = [
         front_matter(title=entry.term, description=entry.summary, search={"boost": boost}, tags=list(entry.names)),
         f"# {md_text(entry.term)}",
         "",
     ]
-    out += _status_notice(entry, glossary)
-    meta = []
-    if entry.aliases:
-        meta.append("Also called: " + ", ".join(f'<span class="gl-alias">{html.escape(a)}</span>' for a in entry.aliases))
-    if category:
-        meta.append(f'Category: <a href="../../{CATEGORIES_DIR}/{entry.category}/">{html.escape(category.title)}</a>')
-    out += [f'<p class="gl-summary">{html.escape(entry.summary)}</p>', ""]
-    if meta:
-        out += ['<p class="gl-meta">' + " · ".join(meta) + "</p>", ""]
+    out += part("status") + part("summary") + part("meta")
     out += [_heading("definition"), "", body(entry.definition), ""]
     if entry.examples:
         out += [_heading("examples"), "", _items(entry.examples, body), ""]
-    if entry.pros or entry.cons:
-        out += ['<div class="gl-procon" markdown>', ""]
-        for anchor, items in (("pros", entry.pros), ("cons", entry.cons)):
-            out += [
-                f'<div class="gl-{anchor}" markdown>',
-                "",
-                _heading(anchor),
-                "",
-                _items(items, body) if items else "_None recorded._",
-                "",
-                "</div>",
-                "",
-            ]
-        out += ["</div>", ""]
+    if entry.pros or entry.cons:  # in two boxes side by side
+        for start, anchor, items in (("procon-start", "pros", entry.pros), ("procon-middle", "cons", entry.cons)):
+            out += part(start) + [_heading(anchor), "", _items(items, body) if items else "_None recorded._", ""]
+        out += part("procon-end")
     out += [neighbourhood_map.MARKER, ""]
     if entry.contrast:
         out += [_heading("not-to-be-confused-with"), ""]
@@ -144,45 +157,127 @@ def term_page(entry: Entry, glossary: Glossary, backlinks: list[Entry], mentions
         out.append("")
     if entry.usage_notes:
         out += [_heading("usage-notes"), "", body(entry.usage_notes), ""]
-    related = [glossary.entries[s] for s in entry.related if s in glossary.entries]
-    if related:
-        out += [_heading("related-terms"), "", _entry_list(related, ""), ""]
-    others = [e for e in backlinks if e.slug not in entry.related]  # related ones are listed just above
-    if others:
-        out += [_heading("referenced-by"), "", _entry_list(others, ""), ""]
-    if numbers.order:
-        out += [
-            _heading("sources"),
-            "",
-            citations_html.source_list(numbers, citations_html.entry_notes(entry), citations_html.sources_page_href(2)),
-            "",
-        ]
-    out += [_footer(entry), ""]
-    return GeneratedPage(term_uri(entry.slug), "\n".join(out), anchors=numbers.anchors)
+    for anchor, entries in (("related-terms", _related(entry, glossary)), ("referenced-by", _referenced_by(entry, backlinks))):
+        if anchor in parts:
+            out += part(anchor, anchor)
+        elif entries:  # with text that Markdown would change (a tab), left to Markdown
+            out += [_heading(anchor), "", _entry_list(entries, ""), ""]
+    out += part("sources", "sources") + part("footer")
+    return GeneratedPage(term_uri(entry.slug), "\n".join(out), anchors=numbers.anchors, parts=parts)
 
 
-def _status_notice(entry: Entry, glossary: Glossary) -> list[str]:
+def term_parts(
+    entry: Entry, glossary: Glossary, backlinks: list[Entry], numbers: citations_html.Numbering | None = None
+) -> dict[str, str]:
+    """The parts of a term's page that are HTML already, by name: what the page has of the
+    status banner, summary, aliases and category, related terms, referenced by, sources, footer.
+    The lists of terms are written as Markdown renders `- [Term](slug.md): summary`, for names
+    and summaries that Markdown passes through (no tab or carriage return)."""
+    if numbers is None:
+        numbers = citations_html.numbering(glossary, glossary.entry_source_ids(entry))
+    parts = {"status": _status_notice(entry, glossary), "summary": f'<p class="gl-summary">{html.escape(entry.summary)}</p>'}
+    meta = []
+    if entry.aliases:
+        meta.append("Also called: " + ", ".join(f'<span class="gl-alias">{html.escape(a)}</span>' for a in entry.aliases))
+    category = glossary.categories.get(entry.category)
+    if category:
+        meta.append(f'Category: <a href="../../{CATEGORIES_DIR}/{entry.category}/">{html.escape(category.title)}</a>')
+    parts["meta"] = '<p class="gl-meta">' + " · ".join(meta) + "</p>" if meta else ""
+    parts["related-terms"] = _entry_list_html(_related(entry, glossary))
+    parts["referenced-by"] = _entry_list_html(_referenced_by(entry, backlinks))
+    parts["sources"] = (
+        citations_html.source_list(numbers, citations_html.entry_notes(entry), citations_html.sources_page_href(2))
+        if numbers.order
+        else ""
+    )
+    parts["footer"] = _footer(entry)
+    if entry.pros or entry.cons:
+        parts |= _PROCON
+    return {name: text for name, text in parts.items() if text}
+
+
+def fill_term_page(src_uri: str, rendered: str, glossary: Glossary, backlinks: dict[str, list[Entry]], *, indexed: bool) -> str:
+    """A rendered term page with its HTML parts where their markers are: the parts the search
+    indexes (`indexed`), or the UNINDEXED_PARTS; any other page as it is."""
+    if _PART_START not in rendered:
+        return rendered
+    slug = src_uri.removeprefix(f"{TERMS_DIR}/").removesuffix(".md")
+    entry = glossary.entries.get(slug) if src_uri == term_uri(slug) else None
+    if entry is None:
+        return rendered
+    parts = term_parts(entry, glossary, backlinks.get(slug, []))
+    return put_parts(rendered, {name: text for name, text in parts.items() if (name not in UNINDEXED_PARTS) == indexed})
+
+
+def put_parts(rendered: str, parts: dict[str, str]) -> str:
+    """Markdown's HTML of a page with PART markers, with each of `parts` where its marker is, as
+    Markdown renders it in the marker's place: a block of HTML with Markdown's line breaks and
+    tabs and a blank line after it; a part that is Markdown's HTML already (MARKDOWN_PARTS) as
+    it is. Markers of other parts stay."""
+
+    def part(marker: re.Match[str]) -> str:
+        name = marker[1]
+        if name not in parts:
+            return marker[0]
+        if name in MARKDOWN_PARTS:
+            return parts[name]
+        return parts[name].replace("\r\n", "\n").replace("\r", "\n").expandtabs(_TAB_LENGTH) + marker[2]
+
+    return _PART.sub(part, rendered)
+
+
+def parts_in_markdown(page: GeneratedPage) -> str:
+    """The page's Markdown with its parts in place of their markers, for a site generator
+    without the plugin (`glossary render`): the boxes around the pros and the cons as
+    `<div markdown>`, so that the Markdown inside them is still converted."""
+
+    def part(marker: re.Match[str]) -> str:
+        name = marker[1]
+        return _PROCON_MARKDOWN.get(name, page.parts.get(name, "")) + marker[2]
+
+    return _PART.sub(part, page.markdown)
+
+
+def _related(entry: Entry, glossary: Glossary) -> list[Entry]:
+    return [glossary.entries[s] for s in entry.related if s in glossary.entries]
+
+
+def _referenced_by(entry: Entry, backlinks: list[Entry]) -> list[Entry]:
+    return [e for e in backlinks if e.slug not in entry.related]  # related ones are listed just above
+
+
+def _entry_list_html(entries: list[Entry]) -> str:
+    """`- [Term](slug.md): summary` for each entry, as Markdown renders it on a term page; ''
+    when there are none, or a name or summary holds what Markdown would change."""
+    if not entries or any(char in e.term + e.summary for e in entries for char in "\t\r"):
+        return ""
+    items = "".join(
+        f'<li><a href="../{e.slug}/">{html.escape(e.term, quote=False)}</a>: {html.escape(e.summary, quote=False)}</li>\n'
+        for e in entries
+    )
+    return f"<ul>\n{items}</ul>"
+
+
+def _status_notice(entry: Entry, glossary: Glossary) -> str:
     """The banner of a deprecated term (pointing to its replacement) or the badge of a draft."""
     if entry.is_deprecated:
         target = glossary.entries.get(entry.replaced_by or "")
         use = f' Use <a href="../{target.slug}/">{html.escape(target.term)}</a> instead.' if target else ""
-        return [
+        return (
             f'<div class="admonition warning gl-deprecated" role="note"><p class="admonition-title">'
             f"Deprecated term</p><p>This glossary no longer uses this term; the page stays so that "
-            f"existing links keep working.{use}</p></div>",
-            "",
-        ]
+            f"existing links keep working.{use}</p></div>"
+        )
     if entry.status == "draft":
-        return [
+        return (
             '<p class="gl-status"><span class="gl-badge gl-badge-draft">Draft</span> Not yet checked '
-            "against its sources by an editor.</p>",
-            "",
-        ]
-    return []
+            "against its sources by an editor.</p>"
+        )
+    return ""
 
 
 def _footer(entry: Entry) -> str:
-    footer = [f'<p class="gl-footer"{UNINDEXED}>']
+    footer = ['<p class="gl-footer">']  # an UNINDEXED_PART: the search never reads it
     if entry.reviewed:
         footer.append(f'Reviewed against its sources <time datetime="{entry.reviewed}">{entry.reviewed}</time> · ')
     if entry.updated:

@@ -44,7 +44,7 @@ class NameMatcher:
         and an earlier name the same later one."""
         self._capitals: dict[tuple[str, ...], str] = {}
         self._folded: dict[tuple[str, ...], str] = {}
-        self._longest_from: dict[str, int] = {}  # a name's first word -> the most words a name has from it
+        self._longest_from: dict[str, int] = {}  # a name's (or inflected name's) first word -> most words from it
         inflected = []
         for name, target in names:
             words = _WORD.findall(name)
@@ -59,6 +59,7 @@ class NameMatcher:
             self._longest_from[words[0]] = max(len(words), self._longest_from.get(words[0], 0))
         for table, key, target in inflected:
             table.setdefault(key, target)
+            self._longest_from[key[0]] = max(len(key), self._longest_from.get(key[0], 0))  # one-word names
 
     def find(self, text: str, found: set[str], skipped: Container[int] = ()) -> list[tuple[int, int, str]]:
         """(start, end, target) of the first mention of each target not in `found`, in order;
@@ -82,6 +83,8 @@ class NameMatcher:
     def _longest_at(self, text: str, tokens: list[re.Match[str]], index: int) -> tuple[int, str | None]:
         first = tokens[index].group()
         most = max(self._longest_from.get(first, 0), self._longest_from.get(first.lower(), 0))
+        if not most:  # no name starts with this word: most words of a text
+            return 0, None
         words = [first]
         while len(words) < most and index + len(words) < len(tokens):
             before, after = tokens[index + len(words) - 1], tokens[index + len(words)]

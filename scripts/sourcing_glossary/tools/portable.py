@@ -35,7 +35,7 @@ from ..exports.site_files import site_files
 from ..model import Glossary
 from ..render import neighbourhood_map, structured_data
 from ..render.handout import Handouts, Render
-from ..render.pages import GeneratedPage
+from ..render.pages import GeneratedPage, parts_in_markdown
 from ..render.site_pages import generated_pages
 from ..urls import Publication, site_path
 
@@ -94,7 +94,7 @@ def project_files(glossary: Glossary, site: Publication, project: Project, markd
 
 def _finished(page: GeneratedPage, glossary: Glossary, site: Publication, handouts: Handouts) -> str:
     """The page's Markdown with what the plugin adds to its HTML already in place."""
-    text = neighbourhood_map.fill(page.src_uri, handouts.fill(page.src_uri, page.markdown), glossary)
+    text = neighbourhood_map.fill(page.src_uri, handouts.fill(page.src_uri, parts_in_markdown(page)), glossary)
     script = structured_data.page_script(page.src_uri, glossary, site)
     return f"{text}\n{script}\n" if script else text
 
