@@ -12,6 +12,7 @@ from lxml import html
 from conftest import REPO, run_glossary, search_documents, serve_folder, valid_glossary, write_entry
 from sourcing_glossary.model import Glossary
 from sourcing_glossary.render.cards import card_page
+from sourcing_glossary.render.pages import parts_in_markdown
 from sourcing_glossary.render.comparisons import plain_text
 from sourcing_glossary.urls import Publication
 
@@ -78,7 +79,7 @@ def test_cards_stay_out_of_search_and_navigation(built_site: Path) -> None:
 def test_card_text_leaves_no_space_where_a_citation_was(alpha_project: Path) -> None:
     glossary = valid_glossary(alpha_project)
 
-    card = card_page(glossary.entries["alpha"], glossary, PUBLICATION).markdown
+    card = parts_in_markdown(card_page(glossary.entries["alpha"], glossary, PUBLICATION))
 
     assert "It was measured once; the figure is old." in " ".join(card.split())
     assert "[@" not in card and "second paragraph" not in card
@@ -88,10 +89,10 @@ def test_a_deprecated_terms_card_points_to_its_replacements_card(alpha_project: 
     write_entry(alpha_project, "old-alpha", DEPRECATED)
     glossary = valid_glossary(alpha_project)
 
-    card = card_page(glossary.entries["old-alpha"], glossary, PUBLICATION).markdown
+    card = parts_in_markdown(card_page(glossary.entries["old-alpha"], glossary, PUBLICATION))
 
     assert 'Use <a href="../alpha/" target="_self">Alpha</a> instead.' in card
-    assert "no longer uses this term" not in card_page(glossary.entries["alpha"], glossary, PUBLICATION).markdown
+    assert "no longer uses this term" not in parts_in_markdown(card_page(glossary.entries["alpha"], glossary, PUBLICATION))
 
 
 def _luminance(css_colour: str) -> float:

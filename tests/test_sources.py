@@ -14,7 +14,7 @@ from rdflib.namespace import DCTERMS, OWL
 
 from conftest import REPO, run_glossary, write_entry
 from sourcing_glossary.model import Glossary
-from sourcing_glossary.render.pages import backlinks, fill_term_page
+from sourcing_glossary.render.pages import parts_in_markdown
 from sourcing_glossary.render.site_pages import content_pages
 from sourcing_glossary.source.load import Layout, load_glossary
 
@@ -89,10 +89,7 @@ def _glossary(project: Path) -> Glossary:
 def _page(project: Path, src_uri: str) -> str:
     """A generated page's Markdown with a term page's HTML parts put in, as the site renders them."""
     glossary = _glossary(project)
-    markdown = next(page.markdown for page in content_pages(glossary) if page.src_uri == src_uri)
-    for indexed in (True, False):
-        markdown = fill_term_page(src_uri, markdown, glossary, backlinks(glossary), indexed=indexed)
-    return markdown
+    return next(parts_in_markdown(page) for page in content_pages(glossary) if page.src_uri == src_uri)
 
 
 def test_citations_are_numbered_in_reading_order_and_name_their_source(sourced: Path) -> None:

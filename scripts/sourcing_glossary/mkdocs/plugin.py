@@ -29,9 +29,9 @@ from ..exports.site_files import site_files
 from ..model import Glossary
 from ..render import neighbourhood_map, structured_data
 from ..render.handout import Handouts, Render
-from ..render.pages import GeneratedPage, backlinks, fill_term_page
+from ..render.pages import GeneratedPage, backlinks, has_parts, put_parts
 from ..render.reach import EntryParts
-from ..render.site_pages import generated_pages
+from ..render.site_pages import generated_pages, page_parts
 from ..report import format_problem, render_text
 from ..source.load import Layout, forget_sources
 from ..tools import urllock
@@ -67,7 +67,7 @@ def page_additions(
     changed (render/page_cache.py): whatever those hooks add must be here too."""
     uri = page.src_uri
     added = handouts.terms_html(uri) + structured_data.page_script(uri, glossary, site, parts)
-    added += "".join(f"{name}:{text}" for name, text in page.parts.items())  # fill_term_page's
+    added += "".join(f"{name}:{text}" for name, text in page.parts.items())  # put in by _put_parts
     if neighbourhood_map.MARKER in page.markdown:
         added += neighbourhood_map.fill(uri, neighbourhood_map.MARKER, glossary)
     return added
@@ -98,7 +98,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def use(self, validation: Validation) -> None:
         """Build the site of this glossary: report its warnings, refuse it if it has errors."""
         self.validation = validation
-        self.backlinks = backlinks(validation.glossary)  # for the term pages' HTML parts (fill_term_page)
+        self.backlinks = backlinks(validation.glossary)  # for the term pages' HTML parts (_put_parts)
         for problem in validation.warnings:
             log.warning(format_problem(problem))
         if validation.errors:
@@ -155,7 +155,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_page_content(self, html: str, /, *, page, config: MkDocsConfig, files: Files) -> str:
         """A page's JSON-LD; `page_additions` must name all that goes in here."""
         glossary = self.validation.glossary
-        html = fill_term_page(page.file.src_uri, html, glossary, self.backlinks, indexed=True)
+        html = self._put_parts(page.file.src_uri, html, indexed=True)
         html = material.page_content(page.file.src_uri, html, glossary)
         return html + structured_data.page_script(page.file.src_uri, glossary, self.site)
 
@@ -171,9 +171,15 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             page.title = page.title  # stored while the Markdown it comes from is still here
             page.markdown = page.content = None
         glossary = self.validation.glossary
-        output = fill_term_page(page.file.src_uri, output, glossary, self.backlinks, indexed=False)
+        output = self._put_parts(page.file.src_uri, output, indexed=False)
         output = neighbourhood_map.fill(page.file.src_uri, output, glossary)
         return self.handouts.fill(page.file.src_uri, output)
+
+    def _put_parts(self, src_uri: str, html: str, *, indexed: bool) -> str:
+        """A rendered term page or card with its HTML parts in place (render/site_pages.py, page_parts)."""
+        if not has_parts(html):
+            return html
+        return put_parts(html, page_parts(src_uri, self.validation.glossary, self.backlinks, self.site, indexed=indexed))
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(self.layout.data))

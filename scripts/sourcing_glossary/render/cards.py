@@ -15,9 +15,10 @@ import re
 from ..model import Entry, Glossary
 from ..text import citations
 from ..urls import CARDS_DIR, TERMS_DIR, Publication
-from .pages import GeneratedPage, front_matter, link_terms
+from .pages import PART, GeneratedPage, front_matter, link_terms
 
 TEMPLATE = "card.html"
+CARD_PARTS = frozenset({"card-term", "card-deprecated", "card-summary", "card-more"})
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
@@ -31,34 +32,37 @@ def _first_paragraph(markdown: str) -> str:
 
 
 def card_page(entry: Entry, glossary: Glossary, site: Publication) -> GeneratedPage:
-    entry_href = f"../../{TERMS_DIR}/{entry.slug}/"
+    """A term's card. Its parts that are HTML already (all but the definition) are markers in
+    its Markdown, put in once the page is rendered (render/pages.py, put_parts)."""
     definition = link_terms(citations.without_citations(_first_paragraph(entry.definition)), glossary, CARDS_DIR)
     meta = {"canonical": site.term_url(entry.slug)} if site.base_url else {}
-    out = [
-        front_matter(title=entry.term, description=entry.summary, template=TEMPLATE, search={"exclude": True}, **meta),
-        f'<h1 class="gl-card__term">{html.escape(entry.term)}</h1>',
-        "",
-    ]
-    out += _deprecation(entry, glossary)
-    out += [
-        f'<p class="gl-card__summary">{html.escape(entry.summary)}</p>',
-        "",
-        definition,
-        "",
-        f'<p class="gl-card__more"><a href="{entry_href}">Full entry: {html.escape(entry.term)}</a> · '
+    parts = card_parts(entry, glossary, site)
+    out = [front_matter(title=entry.term, description=entry.summary, template=TEMPLATE, search={"exclude": True}, **meta)]
+    out += [PART.format(name) + "\n" for name in ("card-term", "card-deprecated", "card-summary") if name in parts]
+    out += [definition, "", PART.format("card-more"), ""]
+    return GeneratedPage(card_uri(entry.slug), "\n".join(out), parts=parts)
+
+
+def card_parts(entry: Entry, glossary: Glossary, site: Publication) -> dict[str, str]:
+    """The parts of a term's card that are HTML already, by name (CARD_PARTS)."""
+    entry_href = f"../../{TERMS_DIR}/{entry.slug}/"
+    parts = {
+        "card-term": f'<h1 class="gl-card__term">{html.escape(entry.term)}</h1>',
+        "card-deprecated": _deprecation(entry, glossary),
+        "card-summary": f'<p class="gl-card__summary">{html.escape(entry.summary)}</p>',
+        "card-more": f'<p class="gl-card__more"><a href="{entry_href}">Full entry: {html.escape(entry.term)}</a> · '
         f"{html.escape(site.name)}</p>",
-        "",
-    ]
-    return GeneratedPage(card_uri(entry.slug), "\n".join(out))
+    }
+    return {name: text for name, text in parts.items() if text}
 
 
-def _deprecation(entry: Entry, glossary: Glossary) -> list[str]:
+def _deprecation(entry: Entry, glossary: Glossary) -> str:
     """A deprecated term's notice, leading to its replacement's card in the same frame."""
     if not entry.is_deprecated:
-        return []
+        return ""
     target = glossary.entries.get(entry.replaced_by or "")
     use = f' Use <a href="../{target.slug}/" target="_self">{html.escape(target.term)}</a> instead.' if target else ""
-    return [f'<p class="gl-card__deprecated"><strong>Deprecated:</strong> this glossary no longer uses this term.{use}</p>', ""]
+    return f'<p class="gl-card__deprecated"><strong>Deprecated:</strong> this glossary no longer uses this term.{use}</p>'
 
 
 def card_pages(glossary: Glossary, site: Publication) -> list[GeneratedPage]:

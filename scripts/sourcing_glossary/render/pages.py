@@ -173,8 +173,11 @@ def term_parts(
     status banner, summary, aliases and category, related terms, referenced by, sources, footer.
     The lists of terms are written as Markdown renders `- [Term](slug.md): summary`, for names
     and summaries that Markdown passes through (no tab or carriage return)."""
-    if numbers is None:
-        numbers = citations_html.numbering(glossary, glossary.entry_source_ids(entry))
+    return indexed_parts(entry, glossary) | unindexed_parts(entry, glossary, backlinks, numbers)
+
+
+def indexed_parts(entry: Entry, glossary: Glossary) -> dict[str, str]:
+    """The parts the search reads: banner, summary, aliases and category, the pros and cons' boxes."""
     parts = {"status": _status_notice(entry, glossary), "summary": f'<p class="gl-summary">{html.escape(entry.summary)}</p>'}
     meta = []
     if entry.aliases:
@@ -183,30 +186,38 @@ def term_parts(
     if category:
         meta.append(f'Category: <a href="../../{CATEGORIES_DIR}/{entry.category}/">{html.escape(category.title)}</a>')
     parts["meta"] = '<p class="gl-meta">' + " · ".join(meta) + "</p>" if meta else ""
-    parts["related-terms"] = _entry_list_html(_related(entry, glossary))
-    parts["referenced-by"] = _entry_list_html(_referenced_by(entry, backlinks))
-    parts["sources"] = (
-        citations_html.source_list(numbers, citations_html.entry_notes(entry), citations_html.sources_page_href(2))
-        if numbers.order
-        else ""
-    )
-    parts["footer"] = _footer(entry)
     if entry.pros or entry.cons:
         parts |= _PROCON
     return {name: text for name, text in parts.items() if text}
 
 
-def fill_term_page(src_uri: str, rendered: str, glossary: Glossary, backlinks: dict[str, list[Entry]], *, indexed: bool) -> str:
-    """A rendered term page with its HTML parts where their markers are: the parts the search
-    indexes (`indexed`), or the UNINDEXED_PARTS; any other page as it is."""
-    if _PART_START not in rendered:
-        return rendered
-    slug = src_uri.removeprefix(f"{TERMS_DIR}/").removesuffix(".md")
-    entry = glossary.entries.get(slug) if src_uri == term_uri(slug) else None
-    if entry is None:
-        return rendered
-    parts = term_parts(entry, glossary, backlinks.get(slug, []))
-    return put_parts(rendered, {name: text for name, text in parts.items() if (name not in UNINDEXED_PARTS) == indexed})
+def unindexed_parts(
+    entry: Entry, glossary: Glossary, backlinks: list[Entry], numbers: citations_html.Numbering | None = None
+) -> dict[str, str]:
+    """The UNINDEXED_PARTS: related terms, referenced by, sources, footer."""
+    if numbers is None:
+        numbers = citations_html.numbering(glossary, glossary.entry_source_ids(entry))
+    parts = {
+        "related-terms": _entry_list_html(_related(entry, glossary)),
+        "referenced-by": _entry_list_html(_referenced_by(entry, backlinks)),
+        "sources": (
+            citations_html.source_list(numbers, citations_html.entry_notes(entry), citations_html.sources_page_href(2))
+            if numbers.order
+            else ""
+        ),
+        "footer": _footer(entry),
+    }
+    return {name: text for name, text in parts.items() if text}
+
+
+def page_slug(src_uri: str, folder: str) -> str | None:
+    """The slug of a page at <folder>/<slug>.md; None for any other page."""
+    slug = src_uri.removeprefix(f"{folder}/").removesuffix(".md")
+    return slug if src_uri == f"{folder}/{slug}.md" and "/" not in slug else None
+
+
+def has_parts(rendered: str) -> bool:
+    return _PART_START in rendered
 
 
 def put_parts(rendered: str, parts: dict[str, str]) -> str:

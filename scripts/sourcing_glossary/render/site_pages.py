@@ -3,13 +3,23 @@ site generator, what the URL lock records and what check-links resolves against.
 
 from __future__ import annotations
 
-from ..model import Glossary
-from ..urls import Publication
-from .cards import card_pages
+from ..model import Entry, Glossary
+from ..urls import CARDS_DIR, TERMS_DIR, Publication
+from .cards import card_pages, card_parts
 from .comparisons import comparison_pages
 from .handout import handout_pages
 from .mentions import MentionLinker
-from .pages import GeneratedPage, backlinks, category_pages, index_page, listed, term_page
+from .pages import (
+    GeneratedPage,
+    backlinks,
+    category_pages,
+    index_page,
+    indexed_parts,
+    listed,
+    page_slug,
+    term_page,
+    unindexed_parts,
+)
 from .reach import EntryParts, whole
 from .sources_page import sources_page
 
@@ -41,3 +51,20 @@ def site_pages(
 
 def generated_pages(glossary: Glossary, site: Publication) -> list[GeneratedPage]:
     return site_pages(glossary, site, term_pages(glossary), card_pages(glossary, site))
+
+
+def page_parts(
+    src_uri: str, glossary: Glossary, links: dict[str, list[Entry]], site: Publication, *, indexed: bool
+) -> dict[str, str]:
+    """The HTML parts of a generated page, by name, to put in where their markers are once
+    Markdown has rendered it (pages.put_parts): those the search reads (`indexed`), or those it
+    must not read, which go in after it has indexed the page (a card's, which the search skips
+    anyway, among them). {} for a page without parts."""
+    slug = page_slug(src_uri, TERMS_DIR)
+    if slug is not None and slug in glossary.entries:
+        entry = glossary.entries[slug]
+        return indexed_parts(entry, glossary) if indexed else unindexed_parts(entry, glossary, links.get(slug, []))
+    slug = page_slug(src_uri, CARDS_DIR)
+    if slug is not None and slug in glossary.entries and not indexed:
+        return card_parts(glossary.entries[slug], glossary, site)
+    return {}
