@@ -192,8 +192,8 @@ def test_new_entry_validates(built: Path) -> None:
 
 @pytest.mark.parametrize("broken", [False, True])
 def test_a_build_leaves_no_scratch_files_behind(built: Path, tmp_path: Path, broken: bool) -> None:
-    """The generated pages' Markdown is written to a scratch folder for MkDocs to read; it is
-    removed when the build ends, whether it succeeded or failed."""
+    """Nothing the build writes outside the site's folder is left behind, whether it succeeded
+    or failed."""
     if broken:  # a page links to a page that does not exist: MkDocs fails in strict mode
         (built / "docs" / "reuse.md").write_text("[gone](no-such-page.md)\n", encoding="utf-8")
     scratch = tmp_path / "tmp"

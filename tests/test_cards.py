@@ -12,8 +12,8 @@ from lxml import html
 from conftest import REPO, run_glossary, search_documents, serve_folder, valid_glossary, write_entry
 from sourcing_glossary.model import Glossary
 from sourcing_glossary.render.cards import card_page
-from sourcing_glossary.render.pages import parts_in_markdown
 from sourcing_glossary.render.comparisons import plain_text
+from sourcing_glossary.render.pages import parts_in_markdown
 from sourcing_glossary.urls import Publication
 
 PUBLICATION = Publication("Sourcing Glossary", "https://sourcing-glossary.example.org/")
