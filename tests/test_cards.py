@@ -76,6 +76,18 @@ def test_cards_stay_out_of_search_and_navigation(built_site: Path) -> None:
     assert "cards/" not in (built_site / "index.html").read_text(encoding="utf-8")
 
 
+def test_every_term_has_a_card_and_the_sitemap_lists_its_term_page_not_the_card(built_site: Path) -> None:
+    """The plugin writes the cards itself (not as MkDocs pages): each is there, its term links
+    lead to term pages, and the sitemap lists only canonical addresses (a card's is its term's)."""
+    glossary = valid_glossary(REPO)
+    assert [slug for slug in glossary.entries if not (built_site / "cards" / slug / "index.html").is_file()] == []
+    card = (built_site / "cards" / "offshoring" / "index.html").read_text(encoding="utf-8")
+    linked = re.findall(r'<a href="\.\./\.\./terms/([a-z0-9-]+)/">', card)
+    assert linked and all(slug in glossary.entries for slug in linked)
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/terms/offshoring/</loc>" in sitemap and "/cards/" not in sitemap
+
+
 def test_card_text_leaves_no_space_where_a_citation_was(alpha_project: Path) -> None:
     glossary = valid_glossary(alpha_project)
 

@@ -60,6 +60,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..checks.validate import Revalidation, Validation
+from ..render.cards import is_card
 from ..render.handout import Handouts
 from ..render.page_cache import PageCache, PageUpdate
 from ..render.reach import EntryParts
@@ -390,7 +391,7 @@ class Preview:
                 _delete(Path(gone.abs_dest_path), Path(config.site_dir))
         rendered = []
         for page in update.pages:
-            if page.src_uri not in update.changed:
+            if page.src_uri not in update.changed or is_card(page.src_uri):  # the plugin writes cards itself
                 continue
             file = files.get_file_from_path(page.src_uri)
             if file is None:
@@ -405,7 +406,8 @@ class Preview:
         if added or update.removed:
             generated = {page.src_uri for page in update.pages}
             others = [f for f in files if f.src_uri not in generated]
-            site.files = files = Files(others + [files.src_uris[page.src_uri] for page in update.pages])
+            pages = [files.src_uris[page.src_uri] for page in update.pages if not is_card(page.src_uri)]
+            site.files = files = Files(others + pages)
         return rendered
 
     def _render(self, site: _Site, rendered: list[File], doc_files: list[File]) -> bool:

@@ -82,8 +82,13 @@ def front_matter(**fields: object) -> str:
     """YAML front matter (as JSON, which YAML reads). Every text is HTML-escaped: Material's
     templates print page.meta.title and description raw into the page, and its search renders
     tags as HTML, so a term shown as text must reach them escaped."""
-    lines = [f"{key}: {json.dumps(_escaped(value), ensure_ascii=False)}" for key, value in fields.items()]
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in page_meta(**fields).items()]
     return "\n".join(["---", *lines, "---", ""])
+
+
+def page_meta(**fields: object) -> dict[str, object]:
+    """A page's metadata as templates see it once front_matter(**fields) is read back."""
+    return {key: _escaped(value) for key, value in fields.items()}
 
 
 def _escaped(value: object) -> object:
