@@ -233,9 +233,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def _card_files(self, config: MkDocsConfig, parts: EntryParts | None) -> Iterator[tuple[str, str]]:
         """Each term's card (render/cards.py), written as MkDocs would write its page with the
         card template, without MkDocs' work per page (its own Markdown parser, reading the front
-        matter, the search plugin, the navigation): a card is a few lines, and that work cost
-        1.5 ms a card, a tenth of a 1,000-term build. Cards are not in the sitemap (their
-        canonical address is the term page's) and not in MkDocs' list of pages."""
+        matter, the search plugin's hooks): 1,000 synthetic terms build in about 1 s less of
+        CPU (of 14). Cards are not in the sitemap (their canonical address is the term page's)
+        and not in MkDocs' list of pages."""
         for entry in self.validation.glossary.entries.values():
             yield f"{CARDS_DIR}/{entry.slug}/index.html", made(parts, "card", entry, partial(self._card, entry, config))
 
