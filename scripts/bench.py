@@ -572,16 +572,23 @@ class _PhaseClock:
         if self.nested:
             self.nested[-1] += spent
 
-    def wrap(self, owner: Any, name: str, phase: str) -> None:
+    def wrap(self, owner: Any, name: str, phase: str, kind: str | None = None) -> None:
+        """Time `owner.name` as `phase`. With `kind`, each call makes one page of that kind by
+        itself, outside MkDocs' pages (a card): its time goes to that kind."""
         original = getattr(owner, name)
 
         def timed(*args: Any, **kwargs: Any) -> Any:
+            outer = self.kind
+            if kind is not None:
+                self.kind = kind
+                self.pages[kind] += 1
             self.nested.append(0.0)
             start = time.perf_counter()
             try:
                 return original(*args, **kwargs)
             finally:
                 self._add(phase, time.perf_counter() - start)
+                self.kind = outer
 
         setattr(owner, name, timed)
 
@@ -600,24 +607,6 @@ class _PhaseClock:
             yield from out
 
         template.root_render_func = timed
-
-    def wrap_kind(self, owner: Any, name: str, kind: str, phase: str) -> None:
-        """A function that makes one page of `kind` by itself, outside MkDocs' pages (a card):
-        its time, but for the timed calls inside it, goes to `phase` and `kind`."""
-        original = getattr(owner, name)
-
-        def timed(*args: Any, **kwargs: Any) -> Any:
-            outer, self.kind = self.kind, kind
-            self.pages[kind] += 1
-            self.nested.append(0.0)
-            start = time.perf_counter()
-            try:
-                return original(*args, **kwargs)
-            finally:
-                self._add(phase, time.perf_counter() - start)
-                self.kind = outer
-
-        setattr(owner, name, timed)
 
     def wrap_pages(self, owner: Any, name: str, count: bool) -> None:
         """A function of one page (its first argument): the time spent in it goes to the page's kind."""
@@ -682,7 +671,7 @@ def _time_phases(project: str, glossary: bool) -> Phases:
         (plugin.GlossaryPlugin, "on_post_build", "exports and redirects"),
     ):
         clock.wrap(owner, name, phase)
-    clock.wrap_kind(plugin.GlossaryPlugin, "_card", "cards", "Markdown")
+    clock.wrap(plugin.GlossaryPlugin, "_card", "Markdown", kind="cards")
     clock.wrap_pages(mkdocs_build, "_populate_page", count=False)
     clock.wrap_pages(mkdocs_build, "_build_page", count=True)
     get_env = theme.Theme.get_env
